@@ -1,0 +1,62 @@
+"""Structured job-interview guidance for every stage of hiring, with a query API.
+
+>>> import interviewtips
+>>> catalog = interviewtips.load()
+>>> tip = catalog.lookup("reflect-on-the-first-round")
+>>> tip.kind is interviewtips.Kind.DO
+True
+"""
+
+from ._api import load, validate
+from ._catalog import Catalog
+from ._limits import Limits
+from ._models import (
+    Audience,
+    Checklist,
+    Format,
+    Kind,
+    Pack,
+    Phase,
+    Placeholder,
+    Question,
+    QuestionToAsk,
+    QuestionType,
+    Source,
+    Stage,
+    StarOutline,
+    Template,
+    Tip,
+    Topic,
+)
+from ._problems import Problem
+from ._version import __version__
+from .exceptions import ContentError, InterviewTipsError, TemplateError, UnknownNameError
+
+__all__ = [
+    "Audience",
+    "Catalog",
+    "Checklist",
+    "ContentError",
+    "Format",
+    "InterviewTipsError",
+    "Kind",
+    "Limits",
+    "Pack",
+    "Phase",
+    "Placeholder",
+    "Problem",
+    "Question",
+    "QuestionToAsk",
+    "QuestionType",
+    "Source",
+    "Stage",
+    "StarOutline",
+    "Template",
+    "TemplateError",
+    "Tip",
+    "Topic",
+    "UnknownNameError",
+    "__version__",
+    "load",
+    "validate",
+]

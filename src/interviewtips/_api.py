@@ -1,0 +1,137 @@
+"""The library's entry points: load a catalog, validate a pack."""
+
+from __future__ import annotations
+
+import os
+import threading
+from pathlib import Path
+from typing import TYPE_CHECKING, Union
+
+from ._limits import Limits
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from ._catalog import Catalog
+    from ._pack import PackDrafts
+    from ._problems import Problem
+
+#: A pack as callers name it: the path of its folder.
+PackPath = Union[str, "os.PathLike[str]"]
+
+_lock = threading.RLock()  # re-entrant: the default load reads the built-in pack
+_default_catalog: Catalog | None = None
+_builtin_pack: PackDrafts | None = None
+
+
+def load(
+    packs: PackPath | Iterable[PackPath] = (),
+    *,
+    builtin: bool = True,
+    limits: Limits | None = None,
+) -> Catalog:
+    """Return a catalog of the built-in guidance and of any packs given.
+
+    The default catalog (no packs, the built-in content) is read once, on first
+    use, and shared: later calls return the same object. A failed load changes
+    nothing that was loaded before.
+
+    Args:
+        packs: Folders of packs to add, in order.
+        builtin: Whether to include the built-in pack ``core``.
+        limits: Bounds for reading the packs given (the built-in pack is trusted).
+
+    Raises:
+        ContentError: Some content is invalid; ``problems`` lists every problem.
+    """
+    global _default_catalog  # noqa: PLW0603 - the documented process-wide cache
+    folders = _folders(packs)
+    if folders or not builtin:
+        return _assemble_packs(folders, builtin=builtin, limits=limits)
+    catalog = _default_catalog
+    if catalog is None:
+        with _lock:
+            if _default_catalog is None:
+                _default_catalog = _assemble_packs([], builtin=True, limits=None)
+            catalog = _default_catalog
+    return catalog
+
+
+def validate(
+    packs: PackPath | Iterable[PackPath], *, limits: Limits | None = None
+) -> tuple[Problem, ...]:
+    """Return every problem in the packs given, checked against the built-in content.
+
+    A pack whose id is ``core`` (a copy of the built-in content) is checked in place
+    of the built-in pack rather than beside it. An empty result means the packs load.
+    """
+    from ._pack import read_pack  # noqa: PLC0415 - keeps YAML off the import path
+    from .exceptions import ContentError  # noqa: PLC0415
+
+    read = [read_pack(folder, _limits(limits)) for folder in _folders(packs)]
+    problems = tuple(problem for _, found in read for problem in found)
+    if problems:
+        return problems
+    given = [pack for pack, _ in read if pack is not None]
+    builtin = all(pack.pack.id != "core" for pack in given)
+    try:
+        _combine(given, builtin=builtin)
+    except ContentError as error:
+        return error.problems
+    return ()
+
+
+def _assemble_packs(folders: list[Path], *, builtin: bool, limits: Limits | None) -> Catalog:
+    from ._pack import read_pack  # noqa: PLC0415 - keeps YAML off the import path
+    from .exceptions import ContentError  # noqa: PLC0415
+
+    given = []
+    problems: list[Problem] = []
+    for folder in folders:
+        pack, found = read_pack(folder, _limits(limits))
+        problems += found
+        if pack is not None:
+            given.append(pack)
+    if problems:
+        raise ContentError(problems)
+    return _combine(given, builtin=builtin)
+
+
+def _combine(given: list[PackDrafts], *, builtin: bool) -> Catalog:
+    from ._assemble import assemble  # noqa: PLC0415 - keeps YAML off the import path
+
+    return assemble([_builtin(), *given] if builtin else given)
+
+
+def _builtin() -> PackDrafts:
+    """Return the built-in pack, read once and kept."""
+    global _builtin_pack  # noqa: PLW0603 - the documented process-wide cache
+    from ._locate import builtin_data  # noqa: PLC0415
+    from ._pack import read_pack  # noqa: PLC0415
+    from .exceptions import ContentError  # noqa: PLC0415
+
+    with _lock:
+        if _builtin_pack is None:
+            pack, problems = read_pack(builtin_data(), _limits(None))
+            if pack is None:
+                raise ContentError(problems)
+            _builtin_pack = pack
+        return _builtin_pack
+
+
+def _folders(packs: PackPath | Iterable[PackPath]) -> list[Path]:
+    if isinstance(packs, (str, os.PathLike)):
+        return [Path(packs)]
+    return [Path(pack) for pack in packs]
+
+
+def _limits(limits: Limits | None) -> Limits:
+    return limits if limits is not None else Limits()
+
+
+def _reset_for_tests() -> None:
+    """Forget every cached catalog and pack, as at a cold start."""
+    global _default_catalog, _builtin_pack  # noqa: PLW0603
+    with _lock:
+        _default_catalog = None
+        _builtin_pack = None

@@ -1,0 +1,317 @@
+"""The immutable catalog: every record, with indexes built once, and the query API."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any, Callable
+
+from ._index import FacetIndex
+from ._models import (
+    CHOICE_ALIASES,
+    Audience,
+    Checklist,
+    Format,
+    Kind,
+    Pack,
+    Phase,
+    Question,
+    QuestionToAsk,
+    QuestionType,
+    Source,
+    Stage,
+    Template,
+    Tip,
+    Topic,
+    _Choice,
+)
+from ._names import NameIndex
+from ._search import WordIndex
+from .exceptions import UnknownNameError
+
+#: The record types a catalog holds, by the name the API and command line use.
+RECORD_TYPES = ("tips", "questions", "questions-to-ask", "templates", "checklists")
+
+_FACETS: dict[str, dict[str, Callable[[Any], Iterable[str]]]] = {
+    "tips": {
+        "stage": lambda r: r.stages,
+        "kind": lambda r: (r.kind,),
+        "topic": lambda r: r.topics,
+        "phase": lambda r: (r.phase,) if r.phase else (),
+        "format": lambda r: r.formats,
+    },
+    "questions": {
+        "stage": lambda r: r.stages,
+        "topic": lambda r: r.topics,
+        "type": lambda r: (r.type,),
+        "format": lambda r: r.formats,
+    },
+    "questions-to-ask": {
+        "stage": lambda r: r.stages,
+        "topic": lambda r: r.topics,
+        "kind": lambda r: (r.kind,),
+        "audience": lambda r: r.audiences,
+    },
+    "templates": {"stage": lambda r: r.stages, "topic": lambda r: r.topics},
+    "checklists": {
+        "stage": lambda r: r.stages,
+        "topic": lambda r: r.topics,
+        "phase": lambda r: (r.phase,) if r.phase else (),
+        "format": lambda r: r.formats,
+    },
+}
+
+_VOCABULARIES: dict[str, type[_Choice]] = {
+    "kind": Kind,
+    "phase": Phase,
+    "format": Format,
+    "type": QuestionType,
+    "audience": Audience,
+}
+
+
+def _choice_names(vocabulary: type[_Choice]) -> NameIndex:
+    what = "question type" if vocabulary is QuestionType else vocabulary.__name__.lower()
+    return NameIndex(
+        what,
+        ((member.value, (member.label, *CHOICE_ALIASES.get(member, ()))) for member in vocabulary),
+    )
+
+
+class Catalog:
+    """Every stage, topic and piece of guidance of the loaded packs, read-only.
+
+    Records come in a documented order: by lifecycle stage (of each record's first
+    stage), then in the order the packs, files and lists give them. Build one with
+    `interviewtips.load`, not directly.
+    """
+
+    __slots__ = ("_by_id", "_indexes", "_names", "_words", "files", "packs", "stages", "topics")
+
+    def __init__(
+        self,
+        packs: Iterable[Pack],
+        stages: Iterable[Stage],
+        topics: Iterable[Topic],
+        records: dict[str, Iterable[Any]],
+        files: Iterable[str] = (),
+    ) -> None:
+        """Index the records; ``records`` maps each of `RECORD_TYPES` to its records."""
+        self.packs: tuple[Pack, ...] = tuple(packs)
+        self.stages: tuple[Stage, ...] = tuple(sorted(stages, key=lambda stage: stage.order))
+        self.topics: tuple[Topic, ...] = tuple(topics)
+        self.files: tuple[str, ...] = tuple(files)
+        order = {stage.id: position for position, stage in enumerate(self.stages)}
+
+        def lifecycle(pair: tuple[int, Any]) -> tuple[int, int]:
+            return order[pair[1].stages[0]], pair[0]
+
+        self._indexes: dict[str, FacetIndex[Any]] = {}
+        self._by_id: dict[str, dict[str, Any]] = {
+            "stages": {stage.id: stage for stage in self.stages},
+            "topics": {topic.id: topic for topic in self.topics},
+        }
+        for name in RECORD_TYPES:
+            ordered = [record for _, record in sorted(enumerate(records[name]), key=lifecycle)]
+            self._indexes[name] = FacetIndex(ordered, _FACETS[name])
+            self._by_id[name] = {record.id: record for record in ordered}
+        self._names: dict[str, NameIndex] = {
+            "stage": NameIndex("stage", ((s.id, (s.name, *s.aliases)) for s in self.stages)),
+            "topic": NameIndex("topic", ((t.id, (t.name, *t.aliases)) for t in self.topics)),
+            **{facet: _choice_names(vocabulary) for facet, vocabulary in _VOCABULARIES.items()},
+        }
+        stage_names = {stage.id: " ".join((stage.name, *stage.aliases)) for stage in self.stages}
+        topic_names = {topic.id: " ".join((topic.name, *topic.aliases)) for topic in self.topics}
+        self._words = WordIndex(
+            (
+                (tip.title, 3.0),
+                (tip.detail, 1.0),
+                (tip.why, 1.0),
+                (" ".join(topic_names[topic] for topic in tip.topics), 1.0),
+                (" ".join(stage_names[stage] for stage in tip.stages), 0.5),
+            )
+            for tip in self.tips
+        )
+
+    def __repr__(self) -> str:
+        """Say what the catalog holds, not every record."""
+        packs = ", ".join(pack.id for pack in self.packs)
+        sizes = ", ".join(f"{len(self._indexes[name].records)} {name}" for name in RECORD_TYPES)
+        return f"<Catalog packs=[{packs}]: {len(self.stages)} stages, {sizes}>"
+
+    @property
+    def tips(self) -> tuple[Tip, ...]:
+        """Every tip, in canonical order."""
+        return self._indexes["tips"].records
+
+    @property
+    def sources(self) -> tuple[Source, ...]:
+        """Every source the loaded packs credit."""
+        return tuple(source for pack in self.packs for source in pack.sources)
+
+    def query(
+        self,
+        *,
+        stage: Any = None,
+        kind: Any = None,
+        topic: Any = None,
+        phase: Any = None,
+        format: Any = None,  # noqa: A002 - the public contract's name
+    ) -> tuple[Tip, ...]:
+        """Return the tips that match every filter given.
+
+        Each filter takes an id, a display name or an alias in any case, the model
+        object or enum member, or an iterable of those (any of them).
+
+        Raises:
+            UnknownNameError: A name matches nothing; the error lists close matches.
+        """
+        filters = {"stage": stage, "kind": kind, "topic": topic, "phase": phase, "format": format}
+        return self._select("tips", filters)
+
+    def questions(
+        self,
+        *,
+        stage: Any = None,
+        topic: Any = None,
+        type: Any = None,  # noqa: A002 - the public contract's name
+        format: Any = None,  # noqa: A002 - the public contract's name
+    ) -> tuple[Question, ...]:
+        """Return the interviewer questions that match every filter, as `query` does."""
+        filters = {"stage": stage, "topic": topic, "type": type, "format": format}
+        return self._select("questions", filters)
+
+    def questions_to_ask(
+        self, *, stage: Any = None, topic: Any = None, kind: Any = None, audience: Any = None
+    ) -> tuple[QuestionToAsk, ...]:
+        """Return the questions to ask the employer (kind do) or to avoid (kind dont)."""
+        filters = {"stage": stage, "topic": topic, "kind": kind, "audience": audience}
+        return self._select("questions-to-ask", filters)
+
+    def templates(self, *, stage: Any = None, topic: Any = None) -> tuple[Template, ...]:
+        """Return the email templates that match every filter, as `query` does."""
+        return self._select("templates", {"stage": stage, "topic": topic})
+
+    def checklists(
+        self,
+        *,
+        stage: Any = None,
+        topic: Any = None,
+        phase: Any = None,
+        format: Any = None,  # noqa: A002 - the public contract's name
+    ) -> tuple[Checklist, ...]:
+        """Return the checklists that match every filter, as `query` does."""
+        filters = {"stage": stage, "topic": topic, "phase": phase, "format": format}
+        return self._select("checklists", filters)
+
+    def search(
+        self,
+        text: str,
+        *,
+        limit: int | None = None,
+        stage: Any = None,
+        kind: Any = None,
+        topic: Any = None,
+        phase: Any = None,
+        format: Any = None,  # noqa: A002 - the public contract's name
+    ) -> tuple[Tip, ...]:
+        """Return the tips that best match ``text``, best first, within the filters given.
+
+        Titles weigh most, then details, reasons, topics and stages; rare words weigh
+        more than common ones. Plural and singular forms match each other.
+        """
+        filters = {"stage": stage, "kind": kind, "topic": topic, "phase": phase, "format": format}
+        index = self._indexes["tips"]
+        allowed = index.positions(self._wanted("tips", filters))
+        ranked = self._words.rank(text, allowed)
+        if limit is not None:
+            ranked = ranked[: max(limit, 0)]
+        return tuple(index.records[position] for position in ranked)
+
+    def get(self, id: str, default: Any = None, *, record: str = "tips") -> Any:  # noqa: A002
+        """Return the record with this id (``pack:id`` also works), or ``default``.
+
+        ``record`` names the record type: one of `RECORD_TYPES`, "stages" or "topics".
+        """
+        by_id = self._records_by_id(record)
+        pack, _, local = id.rpartition(":")
+        found = by_id.get(local)
+        if found is None or (pack and found.pack != pack):
+            return default
+        return found
+
+    def lookup(self, id: str, *, record: str = "tips") -> Any:  # noqa: A002
+        """Return the record with this id, as `get` does, or raise.
+
+        Raises:
+            UnknownNameError: No record has that id; the error lists close matches.
+        """
+        found = self.get(id, record=record)
+        if found is None:
+            what = record.rstrip("s").replace("-", " ") if record != "questions-to-ask" else (
+                "question to ask"
+            )
+            names = NameIndex(what, ((key, ()) for key in self._records_by_id(record)))
+            names.resolve(id.rpartition(":")[2])
+            raise UnknownNameError(what, id, ())
+        return found
+
+    def stage(self, name: Any) -> Stage:
+        """Return the stage a name, alias or id stands for.
+
+        Raises:
+            UnknownNameError: No stage is called that.
+        """
+        return self._by_id["stages"][self._names["stage"].resolve(str(getattr(name, "id", name)))]
+
+    def topic(self, name: Any) -> Topic:
+        """Return the topic a name, alias or id stands for.
+
+        Raises:
+            UnknownNameError: No topic is called that.
+        """
+        return self._by_id["topics"][self._names["topic"].resolve(str(getattr(name, "id", name)))]
+
+    def counts(self, by: str = "stage", *, of: str = "tips") -> dict[str, int]:
+        """Count records by a facet's values, zeros included, in the facet's order.
+
+        Args:
+            by: A facet of the record type (stage, topic, kind, phase, format, type,
+                audience), or "record" to count each record type.
+            of: The record type to count: one of `RECORD_TYPES`.
+
+        Raises:
+            UnknownNameError: ``by`` or ``of`` names nothing.
+        """
+        if by == "record":
+            return {name: len(self._indexes[name].records) for name in RECORD_TYPES}
+        index = self._indexes[NameIndex("record type", ((n, ()) for n in RECORD_TYPES)).resolve(of)]
+        facet = NameIndex(f"facet of {of}", ((f, ()) for f in index.facets)).resolve(by)
+        return index.count(facet, self._names[facet].ids)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the whole catalog as plain data (a new copy each call), ready for JSON."""
+        from ._render import record_to_dict  # noqa: PLC0415 - keeps json off the import path
+
+        return {
+            "packs": [record_to_dict(pack) for pack in self.packs],
+            "stages": [record_to_dict(stage) for stage in self.stages],
+            "topics": [record_to_dict(topic) for topic in self.topics],
+            **{
+                name.replace("-", "_"): [record_to_dict(r) for r in self._indexes[name].records]
+                for name in RECORD_TYPES
+            },
+        }
+
+    def _records_by_id(self, record: str) -> dict[str, Any]:
+        names = NameIndex("record type", ((n, ()) for n in self._by_id))
+        return self._by_id[names.resolve(record)]
+
+    def _wanted(self, name: str, filters: dict[str, Any]) -> dict[str, frozenset[str]]:
+        return {
+            facet: self._names[facet].resolve_filter(value)
+            for facet, value in filters.items()
+            if value is not None
+        }
+
+    def _select(self, name: str, filters: dict[str, Any]) -> tuple[Any, ...]:
+        return self._indexes[name].select(self._wanted(name, filters))

@@ -1,0 +1,242 @@
+"""Located YAML nodes to frozen records, checked against the schema.
+
+Every problem is collected; a record with any problem is left out, and the
+caller refuses the whole load when any problem was found.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from typing import Any
+
+import attrs
+
+from . import _schema as s
+from ._models import PLACEHOLDER, Placeholder, QuestionType
+from ._problems import Problem
+from ._yaml import Mapping, Node, Scalar, Sequence
+
+_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+_PLACEHOLDER_NAME = re.compile(r"[a-z][a-z0-9_]*")
+_INTEGER = re.compile(r"[0-9]{1,9}")
+_SHAPE_WORDS = {Scalar: "text", Sequence: "a list", Mapping: "a mapping"}
+
+
+@attrs.frozen
+class Draft:
+    """A converted record with the node it came from, for locating later problems."""
+
+    spec: s.RecordSpec
+    record: Any
+    path: str
+    node: Mapping
+
+    def locate(self, field: str, index: int | None = None) -> tuple[int, int]:
+        """Return the line and column of a field's value, or of one item of a list."""
+        value = self.node.get(field)
+        if isinstance(value, Sequence) and index is not None and index < len(value.items):
+            value = value.items[index]
+        target = value if value is not None else self.node
+        return target.line, target.column
+
+
+class _Invalid(Exception):  # noqa: N818 - control flow, never escapes this module
+    """A value could not be converted; its problem has been recorded."""
+
+
+class Converter:
+    """Converts the nodes of one file, recording problems against its path."""
+
+    def __init__(self, path: str, problems: list[Problem]) -> None:
+        self.path = path
+        self.problems = problems
+
+    def problem(self, node: Node, code: str, message: str) -> None:
+        self.problems.append(Problem(self.path, node.line, node.column, code, message))
+
+    def content_file(self, root: Node | None) -> list[Draft]:
+        """Convert a content file: a mapping of record sections."""
+        if root is None:
+            self.problems.append(
+                Problem(self.path, 1, 1, "IT114", "the file is empty; add a section such as tips:")
+            )
+            return []
+        if not isinstance(root, Mapping):
+            self.problem(root, "IT201", f"expected a mapping of sections, found {_shape(root)}")
+            return []
+        drafts: list[Draft] = []
+        for key, value in root.entries:
+            spec = s.SECTIONS.get(key.value)
+            if spec is None:
+                hint = _did_you_mean(key.value, s.SECTIONS)
+                self.problem(key, "IT207", f"unknown section {key.value!r}{hint}")
+                continue
+            if not isinstance(value, Sequence):
+                self.problem(value, "IT201", f"{key.value} must be a list, found {_shape(value)}")
+                continue
+            for item in value.items:
+                record = self.record(spec, item)
+                if record is not None:
+                    assert isinstance(item, Mapping)  # noqa: S101 - record() checked it
+                    drafts.append(Draft(spec, record, self.path, item))
+        return drafts
+
+    def record(self, spec: s.RecordSpec, node: Node) -> Any | None:
+        """Convert one record, or return None after recording why it cannot be."""
+        if not isinstance(node, Mapping):
+            self.problem(node, "IT201", f"each of {spec.section} must be a mapping, found "
+                         f"{_shape(node)}")
+            return None
+        count = len(self.problems)
+        values: dict[str, Any] = {}
+        for key, value in node.entries:
+            field = spec.field(key.value)
+            if field is None:
+                names = [field.name for field in spec.fields]
+                hint = _did_you_mean(key.value, names)
+                self.problem(key, "IT202", f"unknown field {key.value!r}{hint}")
+                continue
+            if isinstance(value, Scalar) and value.is_null:
+                if field.required:
+                    self.problem(value, "IT204", f"{field.name} is empty; {field.doc[0].lower()}"
+                                 f"{field.doc[1:]}")
+                continue
+            try:
+                values[field.name] = self.value(field, value)
+            except _Invalid:
+                continue
+        for field in spec.fields:
+            if field.required and node.get(field.name) is None:
+                self.problem(node, "IT203", f"missing field {field.name!r}: {field.doc}")
+        if len(self.problems) > count:
+            return None
+        record = spec.model(**values)
+        self.check_record(record, node)
+        return record if len(self.problems) == count else None
+
+    def value(self, field: s.Field, node: Node) -> Any:  # noqa: PLR0911 - one branch a shape
+        shape = field.shape
+        if shape in (s.TEXT, s.ID, s.INTEGER, s.CHOICE):
+            return self.scalar(field, node)
+        if shape in (s.TEXT_LIST, s.ID_LIST, s.CHOICE_LIST):
+            items = self.sequence(field, node)
+            return tuple(self.scalar(field, item) for item in items)
+        if shape == s.RECORD:
+            assert field.record is not None  # noqa: S101 - the schema sets it
+            record = self.record(field.record, node)
+            if record is None:
+                raise _Invalid
+            return record
+        if shape == s.RECORD_LIST:
+            assert field.record is not None  # noqa: S101 - the schema sets it
+            records = [self.record(field.record, item) for item in self.sequence(field, node)]
+            if any(record is None for record in records):
+                raise _Invalid
+            return tuple(records)
+        return self.named_texts(field, node)
+
+    def sequence(self, field: s.Field, node: Node) -> tuple[Node, ...]:
+        if not isinstance(node, Sequence):
+            example = "[first, second]"
+            self.problem(node, "IT201", f"{field.name} must be a list such as {example}, found "
+                         f"{_shape(node)}")
+            raise _Invalid
+        if field.required and not node.items:
+            self.problem(node, "IT204", f"{field.name} is an empty list; {field.doc}")
+            raise _Invalid
+        return node.items
+
+    def scalar(self, field: s.Field, node: Node) -> Any:
+        if not isinstance(node, Scalar):
+            self.problem(node, "IT201", f"{field.name} must be text, found {_shape(node)}")
+            raise _Invalid
+        text = node.value.strip()
+        if not text or node.is_null:
+            self.problem(node, "IT204", f"{field.name} has an empty value; write it out")
+            raise _Invalid
+        if field.shape in (s.ID, s.ID_LIST) and not _SLUG.fullmatch(text):
+            slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "my-id"
+            self.problem(node, "IT205", f"{text!r} is not a kebab-case id; write it as {slug!r}")
+            raise _Invalid
+        if field.shape == s.INTEGER:
+            if not (node.plain and _INTEGER.fullmatch(text)):
+                self.problem(node, "IT201", f"{field.name} must be a whole number, found {text!r}")
+                raise _Invalid
+            return int(text)
+        if field.choices is not None:
+            by_value = {member.value: member for member in field.choices}
+            if text not in by_value:
+                hint = _did_you_mean(text, by_value)
+                allowed = ", ".join(by_value)
+                self.problem(node, "IT206", f"{text!r} is not a {field.name} value{hint} "
+                             f"(allowed: {allowed})")
+                raise _Invalid
+            return by_value[text]
+        return text
+
+    def named_texts(self, field: s.Field, node: Node) -> tuple[Placeholder, ...]:
+        if not isinstance(node, Mapping):
+            self.problem(node, "IT201", f"{field.name} must be a mapping of names to "
+                         f"descriptions, found {_shape(node)}")
+            raise _Invalid
+        placeholders = []
+        for key, value in node.entries:
+            if not _PLACEHOLDER_NAME.fullmatch(key.value):
+                self.problem(key, "IT205", f"placeholder {key.value!r} must be snake_case")
+                raise _Invalid
+            placeholders.append(Placeholder(key.value, self.scalar(field, value)))
+        return tuple(placeholders)
+
+    def check_record(self, record: Any, node: Mapping) -> None:
+        """Check rules that span a record's fields."""
+        if hasattr(record, "star") and hasattr(record, "type"):
+            behavioural = record.type is QuestionType.BEHAVIOURAL
+            if behavioural and record.star is None:
+                self.problem(node, "IT210", "a behavioural question needs a star: outline "
+                             "(situation, task, action, result)")
+            elif not behavioural and record.star is not None:
+                star = node.get("star")
+                self.problem(star or node, "IT210", f"only behavioural questions take a star: "
+                             f"outline; this one is {record.type.value}")
+        if hasattr(record, "placeholders"):
+            self.check_placeholders(record, node)
+        related = getattr(record, "related", ())
+        if related and record.id in related:
+            items = node.get("related")
+            assert isinstance(items, Sequence)  # noqa: S101 - converted as a list
+            self.problem(items.items[related.index(record.id)], "IT304",
+                         f"{record.id!r} lists itself as related; remove it")
+
+    def check_placeholders(self, record: Any, node: Mapping) -> None:
+        used = PLACEHOLDER.findall(record.subject) + PLACEHOLDER.findall(record.body)
+        listed = [placeholder.name for placeholder in record.placeholders]
+        unlisted = sorted(set(used) - set(listed))
+        unused = [name for name in listed if name not in used]
+        if unlisted:
+            where = node.get("body") or node
+            self.problem(where, "IT303", "placeholders used but not listed under placeholders: "
+                         + ", ".join(unlisted))
+        if unused:
+            where = node.get("placeholders") or node
+            self.problem(where, "IT303", "placeholders listed but used in neither subject nor "
+                         "body: " + ", ".join(unused))
+        stray = re.sub(PLACEHOLDER, "", record.subject + record.body)
+        if "{" in stray or "}" in stray:
+            where = node.get("body") or node
+            self.problem(where, "IT303", "a brace that is not part of a {snake_case} "
+                         "placeholder; remove it or fix the placeholder's name")
+
+
+def _shape(node: Node) -> str:
+    return _SHAPE_WORDS[type(node)]
+
+
+def did_you_mean(name: str, choices: Any) -> tuple[str, ...]:
+    """Return up to three choices close to ``name``."""
+    return tuple(difflib.get_close_matches(name, list(choices), n=3, cutoff=0.6))
+
+
+def _did_you_mean(name: str, choices: Any) -> str:
+    matches = did_you_mean(name, choices)
+    return "; did you mean " + " or ".join(repr(m) for m in matches) + "?" if matches else ""

@@ -1,0 +1,64 @@
+"""Facet indexes over one record type, built once, so filters never scan every record."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Callable, Generic, TypeVar
+
+Record = TypeVar("Record")
+
+
+class FacetIndex(Generic[Record]):
+    """Positions of records by the value of each facet (stage, kind, topic...).
+
+    Args:
+        records: The records in their canonical order.
+        facets: For each facet, a function giving the ids a record has for it.
+    """
+
+    def __init__(
+        self,
+        records: Iterable[Record],
+        facets: Mapping[str, Callable[[Record], Iterable[str]]],
+    ) -> None:
+        self.records: tuple[Record, ...] = tuple(records)
+        self.facets = tuple(facets)
+        postings: dict[str, dict[str, list[int]]] = {facet: {} for facet in facets}
+        for position, record in enumerate(self.records):
+            for facet, values_of in facets.items():
+                for value in dict.fromkeys(values_of(record)):
+                    postings[facet].setdefault(str(value), []).append(position)
+        self._postings = {
+            facet: {value: tuple(positions) for value, positions in by_value.items()}
+            for facet, by_value in postings.items()
+        }
+
+    def positions(self, wanted: Mapping[str, frozenset[str]]) -> list[int] | None:
+        """Return the sorted positions matching every facet, or None when nothing filters.
+
+        Within a facet the values are alternatives (any of them); facets combine with AND.
+        """
+        if not wanted:
+            return None
+        matches: list[set[int]] = []
+        for facet, values in wanted.items():
+            by_value = self._postings[facet]
+            found: set[int] = set()
+            for value in values:
+                found.update(by_value.get(value, ()))
+            matches.append(found)
+        matches.sort(key=len)
+        result = matches[0].intersection(*matches[1:])
+        return sorted(result)
+
+    def select(self, wanted: Mapping[str, frozenset[str]]) -> tuple[Record, ...]:
+        """Return the records matching every facet, in canonical order."""
+        positions = self.positions(wanted)
+        if positions is None:
+            return self.records
+        return tuple(self.records[position] for position in positions)
+
+    def count(self, facet: str, values: Iterable[str]) -> dict[str, int]:
+        """Return how many records have each value of a facet, zeros included."""
+        by_value = self._postings[facet]
+        return {value: len(by_value.get(value, ())) for value in values}

@@ -1,0 +1,249 @@
+"""The content schema: which fields each record has, and what each field accepts.
+
+The schema is data, so that the converter, the documentation and any generated
+JSON Schema all read the same description.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import attrs
+
+from . import _models as m
+
+#: The newest schema version this library reads.
+SCHEMA_VERSION = 1
+
+#: Field value shapes.
+TEXT = "text"  # a non-empty string, stripped of surrounding whitespace
+ID = "id"  # a kebab-case slug
+INTEGER = "integer"
+TEXT_LIST = "text-list"
+ID_LIST = "id-list"
+CHOICE = "choice"  # one member of a vocabulary
+CHOICE_LIST = "choice-list"
+RECORD = "record"  # a nested record (a STAR outline)
+RECORD_LIST = "record-list"  # a list of nested records (sources)
+NAMED_TEXTS = "named-texts"  # a mapping of snake_case names to descriptions
+
+
+@attrs.frozen
+class Field:
+    """One field of a record.
+
+    Attributes:
+        name: The key written in YAML, also the model's attribute.
+        shape: One of the shapes above.
+        required: Whether the field must be present and not empty.
+        refers_to: For ids, the section whose records they name ("stages"...).
+        choices: For choice shapes, the vocabulary.
+        record: For record shapes, the nested record's specification.
+        doc: One line for the schema reference.
+    """
+
+    name: str
+    shape: str
+    doc: str
+    required: bool = False
+    refers_to: str | None = None
+    choices: type[m._Choice] | None = None
+    record: RecordSpec | None = None
+
+
+@attrs.frozen
+class RecordSpec:
+    """A record type: its YAML section, its model and its fields."""
+
+    section: str
+    model: type[Any]
+    fields: tuple[Field, ...]
+    doc: str
+
+    def field(self, name: str) -> Field | None:
+        """Return the field called ``name``, or None."""
+        return next((field for field in self.fields if field.name == name), None)
+
+
+def _id(doc: str = "A kebab-case slug, unique among records of this type.") -> Field:
+    return Field("id", ID, doc, required=True)
+
+
+def _stages(*, required: bool = True) -> Field:
+    return Field("stages", ID_LIST, "Stage ids, the main one first.", required, "stages")
+
+
+def _topics(*, required: bool = True) -> Field:
+    return Field("topics", ID_LIST, "Topic ids.", required, "topics")
+
+
+_SOURCES = Field("sources", ID_LIST, "Ids of the pack's sources this item drew on.", False, "sources")
+_FORMATS = Field("formats", CHOICE_LIST, "Formats it is specific to.", choices=m.Format)
+_PHASE = Field("phase", CHOICE, "Before, during or after the conversation.", choices=m.Phase)
+_ALIASES = Field("aliases", TEXT_LIST, "Other names readers may use.")
+
+SOURCE = RecordSpec(
+    "sources",
+    m.Source,
+    (
+        _id("A kebab-case slug that items cite."),
+        Field("title", TEXT, "The work's title.", required=True),
+        Field("publisher", TEXT, "Who published it.", required=True),
+        Field("used_for", TEXT, "How the content used it (facts checked, idea drawn on).", True),
+        Field("url", TEXT, "Where it can be read."),
+        Field("author", TEXT, "Who wrote it."),
+        Field("license", TEXT, "The work's licence."),
+        Field("accessed", TEXT, "The date it was read, as YYYY-MM-DD."),
+    ),
+    "A work the pack credits.",
+)
+
+STAR = RecordSpec(
+    "star",
+    m.StarOutline,
+    (
+        Field("situation", TEXT, "The context, briefly.", required=True),
+        Field("task", TEXT, "What you had to achieve.", required=True),
+        Field("action", TEXT, "What you yourself did: the heart of the answer.", required=True),
+        Field("result", TEXT, "The outcome, measured where possible.", required=True),
+    ),
+    "A STAR outline for a behavioural answer.",
+)
+
+PACK = RecordSpec(
+    "pack",
+    m.Pack,
+    (
+        _id("The pack's id, such as core or acme."),
+        Field("name", TEXT, "The pack's name.", required=True),
+        Field("version", TEXT, "The content's version.", required=True),
+        Field("schema_version", INTEGER, "The schema version the pack is written to.", True),
+        Field("language", TEXT, "The content's language, as a BCP 47 tag (en, fr-CA).", True),
+        Field("license", TEXT, "The content's licence, as an SPDX id.", required=True),
+        Field("description", TEXT, "What the pack holds."),
+        Field("sources", RECORD_LIST, "The works the pack credits.", record=SOURCE),
+    ),
+    "The manifest in a pack's pack.yaml.",
+)
+
+STAGE = RecordSpec(
+    "stages",
+    m.Stage,
+    (
+        _id(),
+        Field("name", TEXT, "The display name.", required=True),
+        Field("order", INTEGER, "Its place in the hiring lifecycle.", required=True),
+        Field("summary", TEXT, "What happens at this stage.", required=True),
+        _ALIASES,
+        Field("purposes", TEXT_LIST, "Why employers hold this stage."),
+    ),
+    "A stage of the hiring process.",
+)
+
+TOPIC = RecordSpec(
+    "topics",
+    m.Topic,
+    (
+        _id(),
+        Field("name", TEXT, "The display name.", required=True),
+        Field("summary", TEXT, "What the topic covers.", required=True),
+        _ALIASES,
+    ),
+    "A subject guidance is about.",
+)
+
+TIP = RecordSpec(
+    "tips",
+    m.Tip,
+    (
+        _id(),
+        Field("kind", CHOICE, "do or dont.", required=True, choices=m.Kind),
+        Field("title", TEXT, "A short imperative.", required=True),
+        Field("detail", TEXT, "What to do and how, in a few sentences.", required=True),
+        Field("why", TEXT, "What the interviewer is looking for.", required=True),
+        _stages(),
+        _topics(),
+        _PHASE,
+        _FORMATS,
+        _SOURCES,
+        Field("related", ID_LIST, "Ids of related tips.", refers_to="tips"),
+    ),
+    "A do or don't.",
+)
+
+QUESTION = RecordSpec(
+    "questions",
+    m.Question,
+    (
+        _id(),
+        Field("question", TEXT, "The question as an interviewer asks it.", required=True),
+        Field("type", CHOICE, "The question's type.", required=True, choices=m.QuestionType),
+        _stages(),
+        _topics(),
+        Field("assesses", TEXT, "What the answer tells the interviewer.", required=True),
+        Field("approach", TEXT, "How to answer well.", required=True),
+        Field("pitfalls", TEXT_LIST, "Mistakes to avoid.", required=True),
+        Field("star", RECORD, "For behavioural questions: a STAR outline.", record=STAR),
+        Field("follow_ups", TEXT_LIST, "Follow-up questions to expect."),
+        _FORMATS,
+        _SOURCES,
+    ),
+    "A question an interviewer may ask.",
+)
+
+QUESTION_TO_ASK = RecordSpec(
+    "questions_to_ask",
+    m.QuestionToAsk,
+    (
+        _id(),
+        Field("kind", CHOICE, "do (worth asking) or dont (avoid).", required=True, choices=m.Kind),
+        Field("question", TEXT, "The question.", required=True),
+        Field("audiences", CHOICE_LIST, "Whom to ask.", required=True, choices=m.Audience),
+        _stages(),
+        _topics(),
+        Field("why", TEXT, "Why to ask it, or why to avoid it.", required=True),
+        Field("instead", TEXT, "For questions to avoid: what to ask instead."),
+        _SOURCES,
+    ),
+    "A question to ask the employer, or one to avoid.",
+)
+
+TEMPLATE = RecordSpec(
+    "templates",
+    m.Template,
+    (
+        _id(),
+        Field("name", TEXT, "What the email is.", required=True),
+        _stages(),
+        _topics(),
+        Field("when", TEXT, "When to send it.", required=True),
+        Field("subject", TEXT, "The subject line, with placeholders.", required=True),
+        Field("body", TEXT, "The body, with placeholders.", required=True),
+        Field("placeholders", NAMED_TEXTS, "Each placeholder and what goes in it.", True),
+        _SOURCES,
+    ),
+    "An email template.",
+)
+
+CHECKLIST = RecordSpec(
+    "checklists",
+    m.Checklist,
+    (
+        _id(),
+        Field("name", TEXT, "The checklist's name.", required=True),
+        _stages(),
+        Field("items", TEXT_LIST, "Short imperative items.", required=True),
+        Field("summary", TEXT, "When to use it."),
+        _topics(required=False),
+        _PHASE,
+        _FORMATS,
+        _SOURCES,
+    ),
+    "A short list for one moment.",
+)
+
+#: The record sections a content file may hold, in the order they are converted.
+SECTIONS: dict[str, RecordSpec] = {
+    spec.section: spec
+    for spec in (STAGE, TOPIC, TIP, QUESTION, QUESTION_TO_ASK, TEMPLATE, CHECKLIST)
+}

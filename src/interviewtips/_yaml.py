@@ -1,0 +1,327 @@
+"""Strict, safe YAML reading: bytes to located nodes, never to arbitrary objects.
+
+The reader consumes parser *events* and builds the node tree itself, without
+recursion, so that it can refuse what content never needs (anchors, aliases,
+tags, merge keys, duplicate keys, deep nesting) with a located problem, and so
+that libyaml and the pure-Python parser give identical results.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from typing import TYPE_CHECKING, Any, Union
+
+import attrs
+import yaml
+import yaml.events as ev
+
+from ._limits import Limits
+from ._problems import Problem
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+try:
+    from yaml.cyaml import CParser as _LibyamlParser
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    _LibyamlParser = None
+
+#: True when PyYAML was built with libyaml, so the fast parser is used by default.
+HAS_LIBYAML = _LibyamlParser is not None
+
+_NULL_WORDS = frozenset({"", "~", "null", "Null", "NULL"})
+_CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]")
+_UTF16_AND_32_BOMS = (
+    codecs.BOM_UTF32_LE,
+    codecs.BOM_UTF32_BE,
+    codecs.BOM_UTF16_LE,
+    codecs.BOM_UTF16_BE,
+)
+
+
+@attrs.frozen
+class Scalar:
+    """A string as written in YAML; ``plain`` is False for quoted and block scalars."""
+
+    value: str
+    line: int
+    column: int
+    plain: bool = True
+
+    @property
+    def is_null(self) -> bool:
+        """Whether YAML 1.2 reads this scalar as null (``~``, ``null`` or nothing)."""
+        return self.plain and self.value in _NULL_WORDS
+
+
+@attrs.frozen
+class Sequence:
+    """A YAML list of nodes."""
+
+    items: tuple[Node, ...]
+    line: int
+    column: int
+
+
+@attrs.frozen
+class Mapping:
+    """A YAML mapping; keys are scalars, kept in the order written."""
+
+    entries: tuple[tuple[Scalar, Node], ...]
+    line: int
+    column: int
+
+    def get(self, key: str) -> Node | None:
+        """Return the value written under ``key``, or None."""
+        for name, value in self.entries:
+            if name.value == key:
+                return value
+        return None
+
+
+Node = Union[Scalar, Sequence, Mapping]
+
+
+class _PurePythonParser(yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser):
+    """PyYAML's pure-Python reader, scanner and parser, with no constructor at all."""
+
+    def __init__(self, stream: str) -> None:
+        yaml.reader.Reader.__init__(self, stream)
+        yaml.scanner.Scanner.__init__(self)
+        yaml.parser.Parser.__init__(self)
+
+
+def decode(data: bytes, path: str, limits: Limits) -> tuple[str | None, list[Problem]]:
+    """Turn a file's bytes into text, or say why they are not UTF-8 text."""
+    if len(data) > limits.max_file_bytes:
+        message = (
+            f"the file has {len(data):,} bytes, more than the limit of "
+            f"{limits.max_file_bytes:,}; split it into smaller files"
+        )
+        return None, [Problem(path, 0, 0, "IT104", message)]
+    if data.startswith(_UTF16_AND_32_BOMS):
+        message = "the file is UTF-16 or UTF-32; save it as UTF-8"
+        return None, [Problem(path, 1, 1, "IT102", message)]
+    data = data.removeprefix(codecs.BOM_UTF8)
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line, column = _byte_position(data, error.start)
+        message = f"byte 0x{data[error.start]:02x} is not valid UTF-8; save the file as UTF-8"
+        return None, [Problem(path, line, column, "IT102", message)]
+    control = _CONTROL_CHARACTERS.search(text)
+    if control:
+        line, column = _text_position(text, control.start())
+        message = (
+            f"character U+{ord(control.group()):04X} is a control character: the file looks "
+            "binary or UTF-16; save it as UTF-8 text"
+        )
+        return None, [Problem(path, line, column, "IT103", message)]
+    return text, []
+
+
+def parse(
+    text: str, path: str, limits: Limits, *, libyaml: bool | None = None
+) -> tuple[Node | None, list[Problem]]:
+    """Parse one YAML document into located nodes.
+
+    Args:
+        text: The document's text.
+        path: The file name to put in problems.
+        limits: The bounds to enforce.
+        libyaml: Use libyaml (True), the pure-Python parser (False) or the fastest
+            available (None).
+
+    Returns:
+        The root node (None for a file with no content) and the problems found.
+    """
+    use_libyaml = HAS_LIBYAML if libyaml is None else libyaml
+    composer = _Composer(path, limits)
+    if use_libyaml:
+        parser = _LibyamlParser(text)
+        try:
+            return composer.compose(_events(parser)), composer.problems
+        except yaml.YAMLError:
+            # Syntax errors are rare: let the pure-Python parser word and place them,
+            # so that both parsers report the same problem.
+            return parse(text, path, limits, libyaml=False)
+        except _StopReadingError:
+            return None, composer.problems
+        finally:
+            parser.dispose()
+    try:
+        return composer.compose(_events(_PurePythonParser(text))), composer.problems
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        detail = error.problem or error.context or "malformed YAML"
+        message = f"YAML syntax error: {detail}; check the indentation and quoting here"
+        composer.problem_at(mark.line + 1, mark.column + 1, "IT105", message)
+    except yaml.YAMLError as error:
+        composer.problem_at(0, 0, "IT105", f"YAML syntax error: {error}")
+    except _StopReadingError:
+        pass
+    return None, composer.problems
+
+
+def _events(parser: Any) -> Iterator[ev.Event]:
+    while parser.check_event():
+        yield parser.get_event()
+
+
+class _StopReadingError(Exception):
+    """Raised inside the composer when a file cannot be read further."""
+
+
+@attrs.define
+class _Frame:
+    """A list or mapping whose items are still arriving."""
+
+    start: ev.Event
+    items: list[Node] = attrs.Factory(list)
+    keys: dict[str, Scalar] = attrs.Factory(dict)
+    entries: list[tuple[Scalar, Node]] = attrs.Factory(list)
+    expecting_key: bool = True
+    current_key: Scalar | None = None
+
+
+class _Composer:
+    """Builds nodes from events, recording every refusal as a problem."""
+
+    def __init__(self, path: str, limits: Limits) -> None:
+        self.path = path
+        self.limits = limits
+        self.problems: list[Problem] = []
+        self.nodes = 0
+
+    def problem_at(self, line: int, column: int, code: str, message: str) -> None:
+        self.problems.append(Problem(self.path, line, column, code, message))
+
+    def problem(self, event: ev.Event, code: str, message: str) -> None:
+        self.problem_at(event.start_mark.line + 1, event.start_mark.column + 1, code, message)
+
+    def stop(self, event: ev.Event, code: str, message: str) -> _StopReadingError:
+        self.problem(event, code, message)
+        return _StopReadingError()
+
+    def compose(self, events: Iterator[ev.Event]) -> Node | None:
+        root: Node | None = None
+        stack: list[_Frame] = []
+        documents = 0
+        for event in events:
+            if isinstance(event, ev.DocumentStartEvent):
+                documents += 1
+                if documents > 1:
+                    raise self.stop(
+                        event, "IT111", "a second YAML document starts here; one file holds one"
+                    )
+                continue
+            if isinstance(event, (ev.StreamStartEvent, ev.StreamEndEvent, ev.DocumentEndEvent)):
+                continue
+            if isinstance(event, (ev.SequenceStartEvent, ev.MappingStartEvent)):
+                self.check_node_event(event)
+                if len(stack) >= self.limits.max_depth:
+                    raise self.stop(
+                        event,
+                        "IT110",
+                        f"nesting goes deeper than {self.limits.max_depth} levels; flatten it",
+                    )
+                stack.append(_Frame(event))
+                continue
+            node = self.finish(stack.pop()) if isinstance(
+                event, (ev.SequenceEndEvent, ev.MappingEndEvent)
+            ) else self.leaf(event)
+            if stack:
+                self.add(stack[-1], node)
+            else:
+                root = node
+        return root
+
+    def count(self, event: ev.Event) -> None:
+        self.nodes += 1
+        if self.nodes > self.limits.max_nodes:
+            raise self.stop(
+                event, "IT117", f"the file has more than {self.limits.max_nodes:,} nodes; split it"
+            )
+
+    def check_node_event(self, event: Any) -> None:
+        self.count(event)
+        if event.anchor is not None:
+            self.problem(
+                event, "IT107", f"anchor &{event.anchor}: content has no use for anchors; "
+                "write the value out in full",
+            )
+        if event.tag is not None and event.tag != "!":
+            self.problem(
+                event, "IT109", f"tag {event.tag} is not allowed; remove it and write plain YAML"
+            )
+
+    def leaf(self, event: ev.Event) -> Scalar:
+        mark = event.start_mark
+        if isinstance(event, ev.AliasEvent):
+            self.count(event)
+            self.problem(
+                event, "IT107", f"alias *{event.anchor}: content has no use for aliases; "
+                "write the value out in full",
+            )
+            return Scalar("", mark.line + 1, mark.column + 1)
+        assert isinstance(event, ev.ScalarEvent)  # noqa: S101 - the parser's grammar
+        self.check_node_event(event)
+        if len(event.value) > self.limits.max_string_chars:
+            self.problem(
+                event,
+                "IT113",
+                f"this string has {len(event.value):,} characters, more than the limit of "
+                f"{self.limits.max_string_chars:,}; shorten it",
+            )
+        plain = event.style in (None, "")  # libyaml says "" where PyYAML says None
+        return Scalar(event.value, mark.line + 1, mark.column + 1, plain=plain)
+
+    def add(self, frame: _Frame, node: Node) -> None:
+        if isinstance(frame.start, ev.SequenceStartEvent):
+            frame.items.append(node)
+        elif frame.expecting_key:
+            frame.current_key = self.accept_key(frame, node)
+            frame.expecting_key = False
+        else:
+            if frame.current_key is not None:
+                frame.entries.append((frame.current_key, node))
+            frame.expecting_key = True
+
+    def accept_key(self, frame: _Frame, node: Node) -> Scalar | None:
+        """Return the key to store the next value under, or None to drop the value."""
+        if not isinstance(node, Scalar):
+            self.located(node, "IT112", "a mapping key must be a plain string, not a list or mapping")
+            return None
+        if node.plain and node.value == "<<":
+            self.located(node, "IT108", "the merge key '<<' is not allowed; write each field out")
+            return None
+        first = frame.keys.get(node.value)
+        if first is not None:
+            self.located(
+                node, "IT106",
+                f"key {node.value!r} repeats the one on line {first.line}; keep one of them",
+            )
+            return None
+        frame.keys[node.value] = node
+        return node
+
+    def located(self, node: Node, code: str, message: str) -> None:
+        self.problem_at(node.line, node.column, code, message)
+
+    def finish(self, frame: _Frame) -> Node:
+        mark = frame.start.start_mark
+        if isinstance(frame.start, ev.SequenceStartEvent):
+            return Sequence(tuple(frame.items), mark.line + 1, mark.column + 1)
+        return Mapping(tuple(frame.entries), mark.line + 1, mark.column + 1)
+
+
+def _byte_position(data: bytes, offset: int) -> tuple[int, int]:
+    line_start = data.rfind(b"\n", 0, offset) + 1
+    column = len(data[line_start:offset].decode("utf-8", errors="replace")) + 1
+    return data.count(b"\n", 0, offset) + 1, column
+
+
+def _text_position(text: str, offset: int) -> tuple[int, int]:
+    line_start = text.rfind("\n", 0, offset) + 1
+    return text.count("\n", 0, offset) + 1, offset - line_start + 1

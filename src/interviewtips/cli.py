@@ -1,0 +1,241 @@
+"""The ``interviewtips`` command line: a thin shell over the query and render layers.
+
+Exit codes: 0 on success, 1 for content problems or when nothing is found,
+2 for usage errors. Content goes to standard output, messages to standard error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import TYPE_CHECKING, Any, Callable
+
+from ._api import load, validate
+from ._catalog import RECORD_TYPES
+from ._render import FORMATS, record_to_dict, render
+from ._version import __version__
+from .exceptions import ContentError, UnknownNameError
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from ._catalog import Catalog
+
+EXIT_OK, EXIT_NOT_FOUND, EXIT_USAGE = 0, 1, 2
+
+
+class _UsageError(Exception):
+    """The command line was called wrongly."""
+
+
+class _Parser(argparse.ArgumentParser):
+    """An argument parser that raises instead of exiting, so `main` returns the code."""
+
+    def error(self, message: str) -> Any:  # type: ignore[override]
+        raise _UsageError(f"{message} (see {self.prog} --help)")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line with ``argv`` (default: ``sys.argv[1:]``); return the exit code."""
+    parser = _build_parser()
+    try:
+        args = parser.parse_args(argv)
+        return int(args.run(args))
+    except SystemExit as stop:  # --help and --version
+        return stop.code if isinstance(stop.code, int) else EXIT_OK
+    except _UsageError as error:
+        return _fail(str(error), EXIT_USAGE)
+    except UnknownNameError as error:
+        return _fail(str(error), EXIT_USAGE)
+    except ContentError as error:
+        for problem in error.problems:
+            print(problem, file=sys.stderr)
+        return _fail(f"{len(error.problems)} problem(s) in the content", EXIT_NOT_FOUND)
+    except BrokenPipeError:  # the reader (head, less) went away: nothing to report
+        sys.stderr.close()
+        return EXIT_OK
+
+
+def _fail(message: str, code: int) -> int:
+    print(f"interviewtips: error: {message}", file=sys.stderr)
+    return code
+
+
+def _build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="interviewtips",
+        description="Job-interview guidance for every stage of hiring.",
+        epilog="Exit codes: 0 success, 1 content problems or nothing found, 2 usage error.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    packs = argparse.ArgumentParser(add_help=False)
+    packs.add_argument(
+        "--pack", action="append", default=[], metavar="PATH",
+        help="add the pack in this folder (repeat for several)",
+    )
+    packs.add_argument(
+        "--no-builtin", dest="builtin", action="store_false",
+        help="leave out the built-in guidance",
+    )
+    commands = parser.add_subparsers(title="commands", metavar="COMMAND", parser_class=_Parser)
+    commands.required = True
+
+    def command(
+        name: str, run: Callable[[argparse.Namespace], int], text: str, fmt: str = "text"
+    ) -> Any:
+        sub = commands.add_parser(name, parents=[packs], help=text, description=text)
+        sub.add_argument("--format", choices=FORMATS, default=fmt, help=f"output (default {fmt})")
+        sub.set_defaults(run=run)
+        return sub
+
+    tips = command("list", _list, "list tips, filtered by stage, kind, topic, phase and format")
+    _filters(tips, "stage", "kind", "topic", "phase", "interview-format")
+    search = command("search", _search, "search tips for words, best match first")
+    search.add_argument("text", help="the words to look for")
+    search.add_argument("--limit", type=int, default=10, help="at most this many (default 10)")
+    _filters(search, "stage", "kind", "topic", "phase", "interview-format")
+    show = command("show", _show, "show one record by its id")
+    show.add_argument("id", help="the id of a tip, question, template, checklist, stage or topic")
+    command("stages", _stages, "list the stages of the hiring process in order")
+    command("topics", _topics, "list the topics")
+    questions = command("questions", _questions, "list questions an interviewer may ask")
+    _filters(questions, "stage", "topic", "type", "interview-format")
+    asks = command("questions-to-ask", _asks, "list questions to ask the employer, or to avoid")
+    _filters(asks, "stage", "topic", "kind", "audience")
+    templates = command("templates", _templates, "list email templates")
+    _filters(templates, "stage", "topic")
+    checklists = command("checklists", _checklists, "list checklists")
+    _filters(checklists, "stage", "topic", "phase", "interview-format")
+    counts = command("counts", _counts, "count records by stage, kind, topic or another facet")
+    counts.add_argument("--by", default="stage", help="the facet to count by (default stage)")
+    counts.add_argument("--of", default="tips", choices=RECORD_TYPES, help="the record type")
+    command("export", _export, "print the whole catalog (JSON by default)", "json")
+    check = commands.add_parser(
+        "validate", help="check packs and report every problem",
+        description="Check the packs in these folders against the schema and the built-in "
+        "content; exit 1 if any problem is found.",
+    )
+    check.add_argument("paths", nargs="+", metavar="PATH", help="a pack's folder")
+    check.add_argument("--format", choices=("text", "json"), default="text")
+    check.set_defaults(run=_validate)
+    return parser
+
+
+def _filters(parser: argparse.ArgumentParser, *names: str) -> None:
+    for name in names:
+        parser.add_argument(
+            f"--{name}", action="append", metavar="NAME",
+            dest=name.replace("-", "_"),
+            help=f"only this {name.replace('-', ' ')} (an id, a name or an alias; repeat for any of several)",
+        )
+
+
+def _catalog(args: argparse.Namespace) -> Catalog:
+    return load(args.pack, builtin=args.builtin)
+
+
+def _print(catalog: Catalog, records: Sequence[Any], args: argparse.Namespace) -> int:
+    if not records and args.format != "json":
+        print("interviewtips: nothing matches", file=sys.stderr)
+        return EXIT_NOT_FOUND
+    print(render(catalog, records, args.format))
+    return EXIT_OK if records else EXIT_NOT_FOUND
+
+
+def _wanted(args: argparse.Namespace, *names: str) -> dict[str, Any]:
+    """Return the filters given, by the API's keyword (``--interview-format`` is ``format``)."""
+    return {name: getattr(args, "interview_format" if name == "format" else name) for name in names}
+
+
+def _list(args: argparse.Namespace) -> int:
+    catalog = _catalog(args)
+    filters = _wanted(args, "stage", "kind", "topic", "phase", "format")
+    return _print(catalog, catalog.query(**filters), args)
+
+
+def _search(args: argparse.Namespace) -> int:
+    catalog = _catalog(args)
+    filters = _wanted(args, "stage", "kind", "topic", "phase", "format")
+    return _print(catalog, catalog.search(args.text, limit=args.limit, **filters), args)
+
+
+def _show(args: argparse.Namespace) -> int:
+    catalog = _catalog(args)
+    for record_type in (*RECORD_TYPES, "stages", "topics"):
+        found = catalog.get(args.id, record=record_type)
+        if found is not None:
+            return _print(catalog, [found], args)
+    try:
+        catalog.lookup(args.id)
+    except UnknownNameError as error:  # no record of any type has that id
+        return _fail(str(error).replace("unknown tip", "no record has the id"), EXIT_NOT_FOUND)
+    return EXIT_NOT_FOUND  # pragma: no cover - lookup raised
+
+
+def _stages(args: argparse.Namespace) -> int:
+    catalog = _catalog(args)
+    return _print(catalog, catalog.stages, args)
+
+
+def _topics(args: argparse.Namespace) -> int:
+    catalog = _catalog(args)
+    return _print(catalog, catalog.topics, args)
+
+
+def _questions(args: argparse.Namespace) -> int:
+    catalog = _catalog(args)
+    filters = _wanted(args, "stage", "topic", "type", "format")
+    return _print(catalog, catalog.questions(**filters), args)
+
+
+def _asks(args: argparse.Namespace) -> int:
+    catalog = _catalog(args)
+    filters = _wanted(args, "stage", "topic", "kind", "audience")
+    return _print(catalog, catalog.questions_to_ask(**filters), args)
+
+
+def _templates(args: argparse.Namespace) -> int:
+    catalog = _catalog(args)
+    return _print(catalog, catalog.templates(**_wanted(args, "stage", "topic")), args)
+
+
+def _checklists(args: argparse.Namespace) -> int:
+    catalog = _catalog(args)
+    filters = _wanted(args, "stage", "topic", "phase", "format")
+    return _print(catalog, catalog.checklists(**filters), args)
+
+
+def _counts(args: argparse.Namespace) -> int:
+    counts = _catalog(args).counts(by=args.by, of=args.of)
+    if args.format == "json":
+        print(json.dumps(counts, indent=2))
+    else:
+        width = max(map(len, counts), default=0)
+        print("\n".join(f"{name:<{width}}  {count:>5}" for name, count in counts.items()))
+    return EXIT_OK
+
+
+def _export(args: argparse.Namespace) -> int:
+    catalog = _catalog(args)
+    if args.format == "json":
+        print(json.dumps(catalog.to_dict(), indent=2, ensure_ascii=False))
+        return EXIT_OK
+    records = (
+        *catalog.stages, *catalog.topics, *catalog.query(), *catalog.questions(),
+        *catalog.questions_to_ask(), *catalog.templates(), *catalog.checklists(),
+    )
+    return _print(catalog, records, args)
+
+
+def _validate(args: argparse.Namespace) -> int:
+    problems = validate(args.paths)
+    if args.format == "json":
+        print(json.dumps([record_to_dict(problem) for problem in problems], indent=2))
+    else:
+        for problem in problems:
+            print(problem)
+        count = len(problems)
+        summary = f"{count} problem{'s' if count != 1 else ''}" if problems else "no problems"
+        print(f"{', '.join(args.paths)}: {summary}", file=sys.stderr)
+    return EXIT_NOT_FOUND if problems else EXIT_OK
