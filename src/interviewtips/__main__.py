@@ -1,3 +1,5 @@
+"""Run the command line: ``python -m interviewtips``."""
+
 from .cli import main
 
 raise SystemExit(main())

@@ -71,8 +71,10 @@ def _unknown_references(draft: Draft, known: dict[str, set[str]]) -> list[Proble
                 continue
             line, column = draft.locate(field.name, index)
             matches = did_you_mean(id_, names)
-            hint = "; did you mean " + " or ".join(repr(m) for m in matches) + "?" if matches else (
-                f"; define it under {field.refers_to}:"
+            hint = (
+                "; did you mean " + " or ".join(repr(m) for m in matches) + "?"
+                if matches
+                else (f"; define it under {field.refers_to}:")
             )
             what = field.refers_to.rstrip("s")
             message = f"{field.name} names {what} {id_!r}, which no pack defines{hint}"

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
 from ._index import FacetIndex
 from ._models import (
@@ -27,6 +26,9 @@ from ._models import (
 from ._names import NameIndex
 from ._search import WordIndex
 from .exceptions import UnknownNameError
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Mapping
 
 #: The record types a catalog holds, by the name the API and command line use.
 RECORD_TYPES = ("tips", "questions", "questions-to-ask", "templates", "checklists")
@@ -85,14 +87,24 @@ class Catalog:
     `interviewtips.load`, not directly.
     """
 
-    __slots__ = ("_by_id", "_indexes", "_names", "_words", "files", "packs", "stages", "topics")
+    __slots__ = (
+        "_by_id",
+        "_indexes",
+        "_names",
+        "_record_types",
+        "_words",
+        "files",
+        "packs",
+        "stages",
+        "topics",
+    )
 
     def __init__(
         self,
         packs: Iterable[Pack],
         stages: Iterable[Stage],
         topics: Iterable[Topic],
-        records: dict[str, Iterable[Any]],
+        records: Mapping[str, Iterable[Any]],
         files: Iterable[str] = (),
     ) -> None:
         """Index the records; ``records`` maps each of `RECORD_TYPES` to its records."""
@@ -114,6 +126,7 @@ class Catalog:
             ordered = [record for _, record in sorted(enumerate(records[name]), key=lifecycle)]
             self._indexes[name] = FacetIndex(ordered, _FACETS[name])
             self._by_id[name] = {record.id: record for record in ordered}
+        self._record_types = NameIndex("record type", ((name, ()) for name in self._by_id))
         self._names: dict[str, NameIndex] = {
             "stage": NameIndex("stage", ((s.id, (s.name, *s.aliases)) for s in self.stages)),
             "topic": NameIndex("topic", ((t.id, (t.name, *t.aliases)) for t in self.topics)),
@@ -221,7 +234,7 @@ class Catalog:
         """
         filters = {"stage": stage, "kind": kind, "topic": topic, "phase": phase, "format": format}
         index = self._indexes["tips"]
-        allowed = index.positions(self._wanted("tips", filters))
+        allowed = index.positions(self._wanted(filters))
         ranked = self._words.rank(text, allowed)
         if limit is not None:
             ranked = ranked[: max(limit, 0)]
@@ -247,8 +260,10 @@ class Catalog:
         """
         found = self.get(id, record=record)
         if found is None:
-            what = record.rstrip("s").replace("-", " ") if record != "questions-to-ask" else (
-                "question to ask"
+            what = (
+                record.rstrip("s").replace("-", " ")
+                if record != "questions-to-ask"
+                else ("question to ask")
             )
             names = NameIndex(what, ((key, ()) for key in self._records_by_id(record)))
             names.resolve(id.rpartition(":")[2])
@@ -261,7 +276,10 @@ class Catalog:
         Raises:
             UnknownNameError: No stage is called that.
         """
-        return self._by_id["stages"][self._names["stage"].resolve(str(getattr(name, "id", name)))]
+        stage: Stage = self._by_id["stages"][
+            self._names["stage"].resolve(getattr(name, "id", name))
+        ]
+        return stage
 
     def topic(self, name: Any) -> Topic:
         """Return the topic a name, alias or id stands for.
@@ -269,7 +287,10 @@ class Catalog:
         Raises:
             UnknownNameError: No topic is called that.
         """
-        return self._by_id["topics"][self._names["topic"].resolve(str(getattr(name, "id", name)))]
+        topic: Topic = self._by_id["topics"][
+            self._names["topic"].resolve(getattr(name, "id", name))
+        ]
+        return topic
 
     def counts(self, by: str = "stage", *, of: str = "tips") -> dict[str, int]:
         """Count records by a facet's values, zeros included, in the facet's order.
@@ -284,7 +305,10 @@ class Catalog:
         """
         if by == "record":
             return {name: len(self._indexes[name].records) for name in RECORD_TYPES}
-        index = self._indexes[NameIndex("record type", ((n, ()) for n in RECORD_TYPES)).resolve(of)]
+        record_type = self._record_types.resolve(of)
+        if record_type not in self._indexes:  # stages and topics have no facets
+            raise UnknownNameError("record type to count", of, RECORD_TYPES)
+        index = self._indexes[record_type]
         facet = NameIndex(f"facet of {of}", ((f, ()) for f in index.facets)).resolve(by)
         return index.count(facet, self._names[facet].ids)
 
@@ -303,10 +327,9 @@ class Catalog:
         }
 
     def _records_by_id(self, record: str) -> dict[str, Any]:
-        names = NameIndex("record type", ((n, ()) for n in self._by_id))
-        return self._by_id[names.resolve(record)]
+        return self._by_id[self._record_types.resolve(record)]
 
-    def _wanted(self, name: str, filters: dict[str, Any]) -> dict[str, frozenset[str]]:
+    def _wanted(self, filters: dict[str, Any]) -> dict[str, frozenset[str]]:
         return {
             facet: self._names[facet].resolve_filter(value)
             for facet, value in filters.items()
@@ -314,4 +337,4 @@ class Catalog:
         }
 
     def _select(self, name: str, filters: dict[str, Any]) -> tuple[Any, ...]:
-        return self._indexes[name].select(self._wanted(name, filters))
+        return self._indexes[name].select(self._wanted(filters))

@@ -85,8 +85,9 @@ class Converter:
     def record(self, spec: s.RecordSpec, node: Node) -> Any | None:
         """Convert one record, or return None after recording why it cannot be."""
         if not isinstance(node, Mapping):
-            self.problem(node, "IT201", f"each of {spec.section} must be a mapping, found "
-                         f"{_shape(node)}")
+            self.problem(
+                node, "IT201", f"each of {spec.section} must be a mapping, found {_shape(node)}"
+            )
             return None
         count = len(self.problems)
         values: dict[str, Any] = {}
@@ -99,8 +100,11 @@ class Converter:
                 continue
             if isinstance(value, Scalar) and value.is_null:
                 if field.required:
-                    self.problem(value, "IT204", f"{field.name} is empty; {field.doc[0].lower()}"
-                                 f"{field.doc[1:]}")
+                    self.problem(
+                        value,
+                        "IT204",
+                        f"{field.name} is empty; {field.doc[0].lower()}{field.doc[1:]}",
+                    )
                 continue
             try:
                 values[field.name] = self.value(field, value)
@@ -115,7 +119,7 @@ class Converter:
         self.check_record(record, node)
         return record if len(self.problems) == count else None
 
-    def value(self, field: s.Field, node: Node) -> Any:  # noqa: PLR0911 - one branch a shape
+    def value(self, field: s.Field, node: Node) -> Any:
         shape = field.shape
         if shape in (s.TEXT, s.ID, s.INTEGER, s.CHOICE):
             return self.scalar(field, node)
@@ -139,8 +143,11 @@ class Converter:
     def sequence(self, field: s.Field, node: Node) -> tuple[Node, ...]:
         if not isinstance(node, Sequence):
             example = "[first, second]"
-            self.problem(node, "IT201", f"{field.name} must be a list such as {example}, found "
-                         f"{_shape(node)}")
+            self.problem(
+                node,
+                "IT201",
+                f"{field.name} must be a list such as {example}, found {_shape(node)}",
+            )
             raise _Invalid
         if field.required and not node.items:
             self.problem(node, "IT204", f"{field.name} is an empty list; {field.doc}")
@@ -169,16 +176,22 @@ class Converter:
             if text not in by_value:
                 hint = _did_you_mean(text, by_value)
                 allowed = ", ".join(by_value)
-                self.problem(node, "IT206", f"{text!r} is not a {field.name} value{hint} "
-                             f"(allowed: {allowed})")
+                self.problem(
+                    node,
+                    "IT206",
+                    f"{text!r} is not a {field.name} value{hint} (allowed: {allowed})",
+                )
                 raise _Invalid
             return by_value[text]
         return text
 
     def named_texts(self, field: s.Field, node: Node) -> tuple[Placeholder, ...]:
         if not isinstance(node, Mapping):
-            self.problem(node, "IT201", f"{field.name} must be a mapping of names to "
-                         f"descriptions, found {_shape(node)}")
+            self.problem(
+                node,
+                "IT201",
+                f"{field.name} must be a mapping of names to descriptions, found {_shape(node)}",
+            )
             raise _Invalid
         placeholders = []
         for key, value in node.entries:
@@ -193,20 +206,31 @@ class Converter:
         if hasattr(record, "star") and hasattr(record, "type"):
             behavioural = record.type is QuestionType.BEHAVIOURAL
             if behavioural and record.star is None:
-                self.problem(node, "IT210", "a behavioural question needs a star: outline "
-                             "(situation, task, action, result)")
+                self.problem(
+                    node,
+                    "IT210",
+                    "a behavioural question needs a star: outline "
+                    "(situation, task, action, result)",
+                )
             elif not behavioural and record.star is not None:
                 star = node.get("star")
-                self.problem(star or node, "IT210", f"only behavioural questions take a star: "
-                             f"outline; this one is {record.type.value}")
+                self.problem(
+                    star or node,
+                    "IT210",
+                    f"only behavioural questions take a star: "
+                    f"outline; this one is {record.type.value}",
+                )
         if hasattr(record, "placeholders"):
             self.check_placeholders(record, node)
         related = getattr(record, "related", ())
         if related and record.id in related:
             items = node.get("related")
             assert isinstance(items, Sequence)  # noqa: S101 - converted as a list
-            self.problem(items.items[related.index(record.id)], "IT304",
-                         f"{record.id!r} lists itself as related; remove it")
+            self.problem(
+                items.items[related.index(record.id)],
+                "IT304",
+                f"{record.id!r} lists itself as related; remove it",
+            )
 
     def check_placeholders(self, record: Any, node: Mapping) -> None:
         used = PLACEHOLDER.findall(record.subject) + PLACEHOLDER.findall(record.body)
@@ -215,17 +239,27 @@ class Converter:
         unused = [name for name in listed if name not in used]
         if unlisted:
             where = node.get("body") or node
-            self.problem(where, "IT303", "placeholders used but not listed under placeholders: "
-                         + ", ".join(unlisted))
+            self.problem(
+                where,
+                "IT303",
+                "placeholders used but not listed under placeholders: " + ", ".join(unlisted),
+            )
         if unused:
             where = node.get("placeholders") or node
-            self.problem(where, "IT303", "placeholders listed but used in neither subject nor "
-                         "body: " + ", ".join(unused))
+            self.problem(
+                where,
+                "IT303",
+                "placeholders listed but used in neither subject nor body: " + ", ".join(unused),
+            )
         stray = re.sub(PLACEHOLDER, "", record.subject + record.body)
         if "{" in stray or "}" in stray:
             where = node.get("body") or node
-            self.problem(where, "IT303", "a brace that is not part of a {snake_case} "
-                         "placeholder; remove it or fix the placeholder's name")
+            self.problem(
+                where,
+                "IT303",
+                "a brace that is not part of a {snake_case} "
+                "placeholder; remove it or fix the placeholder's name",
+            )
 
 
 def _shape(node: Node) -> str:

@@ -10,12 +10,12 @@ import attrs
 from . import _schema
 from ._convert import Converter, Draft
 from ._problems import Problem
-from ._limits import Limits
-from ._yaml import decode, parse
+from ._yaml import Node, decode, parse
 
 if TYPE_CHECKING:
     from importlib.abc import Traversable
 
+    from ._limits import Limits
     from ._models import Pack
 
 MANIFEST = "pack.yaml"
@@ -85,7 +85,7 @@ def read_pack(
 
 def _read(
     file: Traversable, limits: Limits, libyaml: bool | None
-) -> tuple[object | None, list[Problem]]:
+) -> tuple[Node | None, list[Problem]]:
     path = str(file)
     if _size(file) > limits.max_file_bytes:
         message = f"the file is larger than the limit of {limits.max_file_bytes:,} bytes; split it"
@@ -116,9 +116,10 @@ def _content_files(root: Traversable, problems: list[Problem]) -> list[Traversab
                 problems.append(Problem(str(entry), 0, 0, "IT115", message))
             elif entry.is_dir() and depth < _MAX_FOLDER_DEPTH:
                 pending.append((relative + "/", entry, depth + 1))
-            elif entry.is_file() and entry.name.endswith(_CONTENT_SUFFIXES):
-                if relative != MANIFEST:
-                    found.append((relative, entry))
+            elif (
+                entry.is_file() and entry.name.endswith(_CONTENT_SUFFIXES) and relative != MANIFEST
+            ):
+                found.append((relative, entry))
     return [entry for _, entry in sorted(found, key=lambda pair: pair[0])]
 
 

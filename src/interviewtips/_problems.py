@@ -75,7 +75,11 @@ CODES: dict[str, Code] = {
         ("IT207", "unknown-section", "A file has a top-level key that is not a record section."),
         ("IT208", "unsupported-schema", "A pack needs a schema version this library lacks."),
         ("IT209", "missing-manifest", "A pack folder has no pack.yaml."),
-        ("IT210", "star-outline", "A behavioural question lacks a STAR outline, or another has one."),
+        (
+            "IT210",
+            "star-outline",
+            "A behavioural question lacks a STAR outline, or another has one.",
+        ),
     ),
     **_codes(
         "references",

@@ -70,14 +70,18 @@ def _id(doc: str = "A kebab-case slug, unique among records of this type.") -> F
 
 
 def _stages(*, required: bool = True) -> Field:
-    return Field("stages", ID_LIST, "Stage ids, the main one first.", required, "stages")
+    return Field(
+        "stages", ID_LIST, "Stage ids, the main one first.", required=required, refers_to="stages"
+    )
 
 
 def _topics(*, required: bool = True) -> Field:
-    return Field("topics", ID_LIST, "Topic ids.", required, "topics")
+    return Field("topics", ID_LIST, "Topic ids.", required=required, refers_to="topics")
 
 
-_SOURCES = Field("sources", ID_LIST, "Ids of the pack's sources this item drew on.", False, "sources")
+_SOURCES = Field(
+    "sources", ID_LIST, "Ids of the pack's sources this item drew on.", refers_to="sources"
+)
 _FORMATS = Field("formats", CHOICE_LIST, "Formats it is specific to.", choices=m.Format)
 _PHASE = Field("phase", CHOICE, "Before, during or after the conversation.", choices=m.Phase)
 _ALIASES = Field("aliases", TEXT_LIST, "Other names readers may use.")
@@ -89,7 +93,12 @@ SOURCE = RecordSpec(
         _id("A kebab-case slug that items cite."),
         Field("title", TEXT, "The work's title.", required=True),
         Field("publisher", TEXT, "Who published it.", required=True),
-        Field("used_for", TEXT, "How the content used it (facts checked, idea drawn on).", True),
+        Field(
+            "used_for",
+            TEXT,
+            "How the content used it (facts checked, idea drawn on).",
+            required=True,
+        ),
         Field("url", TEXT, "Where it can be read."),
         Field("author", TEXT, "Who wrote it."),
         Field("license", TEXT, "The work's licence."),
@@ -117,8 +126,12 @@ PACK = RecordSpec(
         _id("The pack's id, such as core or acme."),
         Field("name", TEXT, "The pack's name.", required=True),
         Field("version", TEXT, "The content's version.", required=True),
-        Field("schema_version", INTEGER, "The schema version the pack is written to.", True),
-        Field("language", TEXT, "The content's language, as a BCP 47 tag (en, fr-CA).", True),
+        Field(
+            "schema_version", INTEGER, "The schema version the pack is written to.", required=True
+        ),
+        Field(
+            "language", TEXT, "The content's language, as a BCP 47 tag (en, fr-CA).", required=True
+        ),
         Field("license", TEXT, "The content's licence, as an SPDX id.", required=True),
         Field("description", TEXT, "What the pack holds."),
         Field("sources", RECORD_LIST, "The works the pack credits.", record=SOURCE),
@@ -219,7 +232,7 @@ TEMPLATE = RecordSpec(
         Field("when", TEXT, "When to send it.", required=True),
         Field("subject", TEXT, "The subject line, with placeholders.", required=True),
         Field("body", TEXT, "The body, with placeholders.", required=True),
-        Field("placeholders", NAMED_TEXTS, "Each placeholder and what goes in it.", True),
+        Field("placeholders", NAMED_TEXTS, "Each placeholder and what goes in it.", required=True),
         _SOURCES,
     ),
     "An email template.",

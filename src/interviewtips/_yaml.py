@@ -16,19 +16,21 @@ import attrs
 import yaml
 import yaml.events as ev
 
-from ._limits import Limits
 from ._problems import Problem
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
+    from ._limits import Limits
+
+_libyaml: Any
 try:
-    from yaml.cyaml import CParser as _LibyamlParser
+    from yaml import _yaml as _libyaml
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    _LibyamlParser = None
+    _libyaml = None
 
 #: True when PyYAML was built with libyaml, so the fast parser is used by default.
-HAS_LIBYAML = _LibyamlParser is not None
+HAS_LIBYAML = _libyaml is not None
 
 _NULL_WORDS = frozenset({"", "~", "null", "Null", "NULL"})
 _CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]")
@@ -139,7 +141,7 @@ def parse(
     use_libyaml = HAS_LIBYAML if libyaml is None else libyaml
     composer = _Composer(path, limits)
     if use_libyaml:
-        parser = _LibyamlParser(text)
+        parser = _libyaml.CParser(text)
         try:
             return composer.compose(_events(parser)), composer.problems
         except yaml.YAMLError:
@@ -153,10 +155,9 @@ def parse(
     try:
         return composer.compose(_events(_PurePythonParser(text))), composer.problems
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
         detail = error.problem or error.context or "malformed YAML"
         message = f"YAML syntax error: {detail}; check the indentation and quoting here"
-        composer.problem_at(mark.line + 1, mark.column + 1, "IT105", message)
+        composer.problem_at(*_position(error.problem_mark or error.context_mark), "IT105", message)
     except yaml.YAMLError as error:
         composer.problem_at(0, 0, "IT105", f"YAML syntax error: {error}")
     except _StopReadingError:
@@ -198,7 +199,7 @@ class _Composer:
         self.problems.append(Problem(self.path, line, column, code, message))
 
     def problem(self, event: ev.Event, code: str, message: str) -> None:
-        self.problem_at(event.start_mark.line + 1, event.start_mark.column + 1, code, message)
+        self.problem_at(*_position(event.start_mark), code, message)
 
     def stop(self, event: ev.Event, code: str, message: str) -> _StopReadingError:
         self.problem(event, code, message)
@@ -228,9 +229,11 @@ class _Composer:
                     )
                 stack.append(_Frame(event))
                 continue
-            node = self.finish(stack.pop()) if isinstance(
-                event, (ev.SequenceEndEvent, ev.MappingEndEvent)
-            ) else self.leaf(event)
+            node = (
+                self.finish(stack.pop())
+                if isinstance(event, (ev.SequenceEndEvent, ev.MappingEndEvent))
+                else self.leaf(event)
+            )
             if stack:
                 self.add(stack[-1], node)
             else:
@@ -248,7 +251,9 @@ class _Composer:
         self.count(event)
         if event.anchor is not None:
             self.problem(
-                event, "IT107", f"anchor &{event.anchor}: content has no use for anchors; "
+                event,
+                "IT107",
+                f"anchor &{event.anchor}: content has no use for anchors; "
                 "write the value out in full",
             )
         if event.tag is not None and event.tag != "!":
@@ -257,14 +262,16 @@ class _Composer:
             )
 
     def leaf(self, event: ev.Event) -> Scalar:
-        mark = event.start_mark
+        line, column = _position(event.start_mark)
         if isinstance(event, ev.AliasEvent):
             self.count(event)
             self.problem(
-                event, "IT107", f"alias *{event.anchor}: content has no use for aliases; "
+                event,
+                "IT107",
+                f"alias *{event.anchor}: content has no use for aliases; "
                 "write the value out in full",
             )
-            return Scalar("", mark.line + 1, mark.column + 1)
+            return Scalar("", line, column)
         assert isinstance(event, ev.ScalarEvent)  # noqa: S101 - the parser's grammar
         self.check_node_event(event)
         if len(event.value) > self.limits.max_string_chars:
@@ -275,7 +282,7 @@ class _Composer:
                 f"{self.limits.max_string_chars:,}; shorten it",
             )
         plain = event.style in (None, "")  # libyaml says "" where PyYAML says None
-        return Scalar(event.value, mark.line + 1, mark.column + 1, plain=plain)
+        return Scalar(event.value, line, column, plain=plain)
 
     def add(self, frame: _Frame, node: Node) -> None:
         if isinstance(frame.start, ev.SequenceStartEvent):
@@ -291,7 +298,9 @@ class _Composer:
     def accept_key(self, frame: _Frame, node: Node) -> Scalar | None:
         """Return the key to store the next value under, or None to drop the value."""
         if not isinstance(node, Scalar):
-            self.located(node, "IT112", "a mapping key must be a plain string, not a list or mapping")
+            self.located(
+                node, "IT112", "a mapping key must be a plain string, not a list or mapping"
+            )
             return None
         if node.plain and node.value == "<<":
             self.located(node, "IT108", "the merge key '<<' is not allowed; write each field out")
@@ -299,7 +308,8 @@ class _Composer:
         first = frame.keys.get(node.value)
         if first is not None:
             self.located(
-                node, "IT106",
+                node,
+                "IT106",
                 f"key {node.value!r} repeats the one on line {first.line}; keep one of them",
             )
             return None
@@ -310,10 +320,15 @@ class _Composer:
         self.problem_at(node.line, node.column, code, message)
 
     def finish(self, frame: _Frame) -> Node:
-        mark = frame.start.start_mark
+        line, column = _position(frame.start.start_mark)
         if isinstance(frame.start, ev.SequenceStartEvent):
-            return Sequence(tuple(frame.items), mark.line + 1, mark.column + 1)
-        return Mapping(tuple(frame.entries), mark.line + 1, mark.column + 1)
+            return Sequence(tuple(frame.items), line, column)
+        return Mapping(tuple(frame.entries), line, column)
+
+
+def _position(mark: Any) -> tuple[int, int]:
+    """Return a parser mark as 1-based line and column; (0, 0) when there is none."""
+    return (mark.line + 1, mark.column + 1) if mark is not None else (0, 0)
 
 
 def _byte_position(data: bytes, offset: int) -> tuple[int, int]:

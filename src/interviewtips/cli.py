@@ -32,7 +32,7 @@ class _UsageError(Exception):
 class _Parser(argparse.ArgumentParser):
     """An argument parser that raises instead of exiting, so `main` returns the code."""
 
-    def error(self, message: str) -> Any:  # type: ignore[override]
+    def error(self, message: str) -> Any:
         raise _UsageError(f"{message} (see {self.prog} --help)")
 
 
@@ -69,13 +69,18 @@ def _build_parser() -> argparse.ArgumentParser:
         epilog="Exit codes: 0 success, 1 content problems or nothing found, 2 usage error.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    packs = argparse.ArgumentParser(add_help=False)
+    packs = _Parser(add_help=False)
     packs.add_argument(
-        "--pack", action="append", default=[], metavar="PATH",
+        "--pack",
+        action="append",
+        default=[],
+        metavar="PATH",
         help="add the pack in this folder (repeat for several)",
     )
     packs.add_argument(
-        "--no-builtin", dest="builtin", action="store_false",
+        "--no-builtin",
+        dest="builtin",
+        action="store_false",
         help="leave out the built-in guidance",
     )
     commands = parser.add_subparsers(title="commands", metavar="COMMAND", parser_class=_Parser)
@@ -112,7 +117,8 @@ def _build_parser() -> argparse.ArgumentParser:
     counts.add_argument("--of", default="tips", choices=RECORD_TYPES, help="the record type")
     command("export", _export, "print the whole catalog (JSON by default)", "json")
     check = commands.add_parser(
-        "validate", help="check packs and report every problem",
+        "validate",
+        help="check packs and report every problem",
         description="Check the packs in these folders against the schema and the built-in "
         "content; exit 1 if any problem is found.",
     )
@@ -125,9 +131,12 @@ def _build_parser() -> argparse.ArgumentParser:
 def _filters(parser: argparse.ArgumentParser, *names: str) -> None:
     for name in names:
         parser.add_argument(
-            f"--{name}", action="append", metavar="NAME",
+            f"--{name}",
+            action="append",
+            metavar="NAME",
             dest=name.replace("-", "_"),
-            help=f"only this {name.replace('-', ' ')} (an id, a name or an alias; repeat for any of several)",
+            help=f"only this {name.replace('-', ' ')}: an id, a name or an alias "
+            "(repeat for any of several)",
         )
 
 
@@ -222,8 +231,13 @@ def _export(args: argparse.Namespace) -> int:
         print(json.dumps(catalog.to_dict(), indent=2, ensure_ascii=False))
         return EXIT_OK
     records = (
-        *catalog.stages, *catalog.topics, *catalog.query(), *catalog.questions(),
-        *catalog.questions_to_ask(), *catalog.templates(), *catalog.checklists(),
+        *catalog.stages,
+        *catalog.topics,
+        *catalog.query(),
+        *catalog.questions(),
+        *catalog.questions_to_ask(),
+        *catalog.templates(),
+        *catalog.checklists(),
     )
     return _print(catalog, records, args)
 
