@@ -90,7 +90,7 @@ def _shared_orders(stages: list[Draft]) -> list[Problem]:
         if first is not draft:
             line, column = draft.locate("order")
             message = (
-                f"stage order {draft.record.order} is already {first.record.id!r}'s; "
+                f"stage order {draft.record.order} is already taken by {first.record.id!r}; "
                 "give each stage its own order"
             )
             problems.append(Problem(draft.path, line, column, "IT305", message))
