@@ -8,10 +8,9 @@ from pathlib import Path
 import pytest
 
 import interviewtips
-from interviewtips import _yaml
-from interviewtips._limits import Limits
-
 from conftest import BAD, MINIMAL
+from interviewtips import _api, _yaml
+from interviewtips._limits import Limits
 
 #: For each file of the bad-input corpus: the problems (code, line, column) it must give.
 EXPECTED = {
@@ -149,8 +148,6 @@ class TestParsersAgree:
 
     def test_same_catalog_from_the_built_in_content(self, monkeypatch: pytest.MonkeyPatch):
         """The built-in content loads to equal catalogs with either parser."""
-        from interviewtips import _api
-
         exports = []
         for libyaml in (True, False):
             _api._reset_for_tests()
@@ -175,15 +172,18 @@ class TestEditorVariants:
         plain = interviewtips.load(packs=[MINIMAL], builtin=False).to_dict()
         for path in minimal_copy.glob("*.yaml"):
             path.write_bytes(change(path.read_bytes()))
-        assert plain["tips"] == interviewtips.load(packs=[minimal_copy], builtin=False).to_dict()[
-            "tips"
-        ], variant
+        assert (
+            plain["tips"]
+            == interviewtips.load(packs=[minimal_copy], builtin=False).to_dict()["tips"]
+        ), variant
 
     def test_non_ascii_and_tabs_in_quoted_strings(self, make_pack) -> None:
         """Text in any script, and tabs inside quotes, come through unchanged."""
         folder = make_pack(
             {
-                "stages.yaml": "stages:\n  - {id: s, name: 面接, order: 1, summary: \"Ünïcode\\tok\"}\n",
+                "stages.yaml": (
+                    'stages:\n  - {id: s, name: 面接, order: 1, summary: "Ünïcode\\tok"}\n'
+                ),
                 "topics.yaml": "topics:\n  - {id: t, name: Тема, summary: مرحبا}\n",
             }
         )
@@ -204,7 +204,9 @@ class TestLimits:
 
     def test_string_too_long(self, make_pack) -> None:
         """A string over max_string_chars is a problem at its position."""
-        folder = make_pack({"topics.yaml": "topics:\n  - {id: t, name: " + "x" * 50 + ", summary: s}\n"})
+        folder = make_pack(
+            {"topics.yaml": "topics:\n  - {id: t, name: " + "x" * 50 + ", summary: s}\n"}
+        )
         with pytest.raises(interviewtips.ContentError) as caught:
             interviewtips.load(packs=[folder], builtin=False, limits=Limits(max_string_chars=40))
         assert [("IT113", 2, 19)] == [(p.code, p.line, p.column) for p in caught.value.problems]
@@ -214,7 +216,10 @@ class TestLimits:
         text = "a: " + "[" * 100_000 + "]" * 100_000
         for libyaml in (True, False):
             root, problems = _yaml.parse(text, "deep.yaml", Limits(), libyaml=libyaml)
-            assert (None, [("IT110", 1, 27)]) == (root, [(p.code, p.line, p.column) for p in problems])
+            assert (None, [("IT110", 1, 27)]) == (
+                root,
+                [(p.code, p.line, p.column) for p in problems],
+            )
 
     def test_too_many_nodes(self) -> None:
         """A file with more nodes than max_nodes stops with a problem."""

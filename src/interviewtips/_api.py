@@ -58,31 +58,35 @@ def load(
 
 
 def validate(
-    packs: PackPath | Iterable[PackPath], *, limits: Limits | None = None
+    packs: PackPath | Iterable[PackPath], *, builtin: bool = True, limits: Limits | None = None
 ) -> tuple[Problem, ...]:
-    """Return every problem in the packs given, checked against the built-in content.
+    """Return every problem in the packs given; an empty tuple means they load.
 
-    A pack whose id is ``core`` (a copy of the built-in content) is checked in place
-    of the built-in pack rather than beside it. An empty result means the packs load.
+    Args:
+        packs: Folders of packs to check.
+        builtin: Whether to check them beside the built-in pack, as `load` would load
+            them. A pack whose id is ``core`` (a copy of the built-in content) is
+            checked in place of the built-in pack rather than beside it.
+        limits: Bounds for reading the packs.
     """
-    from ._pack import read_pack  # noqa: PLC0415 - keeps YAML off the import path
-    from .exceptions import ContentError  # noqa: PLC0415
+    from .exceptions import ContentError  # noqa: PLC0415 - keeps YAML off the import path
 
-    read = [read_pack(folder, _limits(limits)) for folder in _folders(packs)]
-    problems = tuple(problem for _, found in read for problem in found)
-    if problems:
-        return problems
-    given = [pack for pack, _ in read if pack is not None]
-    builtin = all(pack.pack.id != "core" for pack in given)
     try:
-        _combine(given, builtin=builtin)
+        _assemble_packs(_folders(packs), builtin=builtin, limits=limits, replaceable=True)
     except ContentError as error:
         return error.problems
     return ()
 
 
-def _assemble_packs(folders: list[Path], *, builtin: bool, limits: Limits | None) -> Catalog:
-    from ._pack import read_pack  # noqa: PLC0415 - keeps YAML off the import path
+def _assemble_packs(
+    folders: list[Path], *, builtin: bool, limits: Limits | None, replaceable: bool = False
+) -> Catalog:
+    """Read the packs in ``folders`` and build their catalog, with the built-in pack first.
+
+    With ``replaceable``, a pack whose id is ``core`` stands in for the built-in pack.
+    """
+    from ._assemble import assemble  # noqa: PLC0415 - keeps YAML off the import path
+    from ._pack import read_pack  # noqa: PLC0415
     from .exceptions import ContentError  # noqa: PLC0415
 
     given = []
@@ -94,12 +98,8 @@ def _assemble_packs(folders: list[Path], *, builtin: bool, limits: Limits | None
             given.append(pack)
     if problems:
         raise ContentError(problems)
-    return _combine(given, builtin=builtin)
-
-
-def _combine(given: list[PackDrafts], *, builtin: bool) -> Catalog:
-    from ._assemble import assemble  # noqa: PLC0415 - keeps YAML off the import path
-
+    if replaceable and any(pack.pack.id == "core" for pack in given):
+        builtin = False
     return assemble([_builtin(), *given] if builtin else given)
 
 

@@ -6,6 +6,7 @@ caller refuses the whole load when any problem was found.
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 import re
 from typing import Any
@@ -46,11 +47,15 @@ class _Invalid(Exception):  # noqa: N818 - control flow, never escapes this modu
 
 
 class Converter:
-    """Converts the nodes of one file, recording problems against its path."""
+    """Converts the nodes of one file, recording problems against its path.
 
-    def __init__(self, path: str, problems: list[Problem]) -> None:
+    Records that belong to a pack (stages, tips...) get ``pack`` as their pack's id.
+    """
+
+    def __init__(self, path: str, problems: list[Problem], pack: str | None = None) -> None:
         self.path = path
         self.problems = problems
+        self.pack = pack
 
     def problem(self, node: Node, code: str, message: str) -> None:
         self.problems.append(Problem(self.path, node.line, node.column, code, message))
@@ -90,34 +95,34 @@ class Converter:
             )
             return None
         count = len(self.problems)
-        values: dict[str, Any] = {}
-        for key, value in node.entries:
-            field = spec.field(key.value)
-            if field is None:
-                names = [field.name for field in spec.fields]
-                hint = _did_you_mean(key.value, names)
-                self.problem(key, "IT202", f"unknown field {key.value!r}{hint}")
-                continue
-            if isinstance(value, Scalar) and value.is_null:
-                if field.required:
-                    self.problem(
-                        value,
-                        "IT204",
-                        f"{field.name} is empty; {field.doc[0].lower()}{field.doc[1:]}",
-                    )
-                continue
-            try:
-                values[field.name] = self.value(field, value)
-            except _Invalid:
-                continue
+        values = self.fields(spec, node)
         for field in spec.fields:
             if field.required and node.get(field.name) is None:
                 self.problem(node, "IT203", f"missing field {field.name!r}: {field.doc}")
         if len(self.problems) > count:
             return None
+        if self.pack is not None and "pack" in attrs.fields_dict(spec.model):
+            values["pack"] = self.pack
         record = spec.model(**values)
         self.check_record(record, node)
         return record if len(self.problems) == count else None
+
+    def fields(self, spec: s.RecordSpec, node: Mapping) -> dict[str, Any]:
+        """Convert each field written in a record, recording unknown and empty ones."""
+        values: dict[str, Any] = {}
+        for key, value in node.entries:
+            field = spec.field(key.value)
+            if field is None:
+                hint = _did_you_mean(key.value, [known.name for known in spec.fields])
+                self.problem(key, "IT202", f"unknown field {key.value!r}{hint}")
+            elif isinstance(value, Scalar) and value.is_null:
+                if field.required:
+                    description = field.doc[0].lower() + field.doc[1:]
+                    self.problem(value, "IT204", f"{field.name} is empty; {description}")
+            else:
+                with contextlib.suppress(_Invalid):
+                    values[field.name] = self.value(field, value)
+        return values
 
     def value(self, field: s.Field, node: Node) -> Any:
         shape = field.shape

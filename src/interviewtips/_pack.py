@@ -76,7 +76,8 @@ def read_pack(
         node, read_problems = _read(file, limits, libyaml)
         problems += read_problems
         if not read_problems:
-            drafts += Converter(str(file), problems).content_file(node)
+            pack_id = pack.id if pack is not None else None
+            drafts += Converter(str(file), problems, pack_id).content_file(node)
     if pack is None or problems:
         return None, problems
     paths = (str(manifest_file), *(str(file) for file in files))

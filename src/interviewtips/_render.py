@@ -23,11 +23,20 @@ _WIDTH = 88
 
 def record_to_dict(record: Any) -> dict[str, Any]:
     """Return a record as plain JSON-ready data: lists for tuples, ids for enum members."""
+    plain: dict[str, Any] = _plain(record)
+    return plain
 
-    def plain(_: Any, __: Any, value: Any) -> Any:
-        return value.value if isinstance(value, enum.Enum) else value
 
-    return attrs.asdict(record, value_serializer=plain)
+def _plain(value: Any) -> Any:
+    if attrs.has(type(value)):
+        return {
+            field.name: _plain(getattr(value, field.name)) for field in attrs.fields(type(value))
+        }
+    if isinstance(value, tuple):
+        return [_plain(item) for item in value]
+    if isinstance(value, enum.Enum):
+        return value.value
+    return value
 
 
 def render(catalog: Catalog, records: Iterable[Any], fmt: str) -> str:

@@ -124,6 +124,12 @@ def _build_parser() -> argparse.ArgumentParser:
     )
     check.add_argument("paths", nargs="+", metavar="PATH", help="a pack's folder")
     check.add_argument("--format", choices=("text", "json"), default="text")
+    check.add_argument(
+        "--no-builtin",
+        dest="builtin",
+        action="store_false",
+        help="check the packs alone, not beside the built-in guidance",
+    )
     check.set_defaults(run=_validate)
     return parser
 
@@ -243,7 +249,7 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _validate(args: argparse.Namespace) -> int:
-    problems = validate(args.paths)
+    problems = validate(args.paths, builtin=args.builtin)
     if args.format == "json":
         print(json.dumps([record_to_dict(problem) for problem in problems], indent=2))
     else:

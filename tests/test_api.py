@@ -1,0 +1,156 @@
+"""load() and validate(): caching, thread safety, packs beside the built-in content."""
+
+from __future__ import annotations
+
+import shutil
+import threading
+from pathlib import Path
+
+import pytest
+
+import interviewtips
+from conftest import MINIMAL
+from interviewtips import _api, _pack
+from interviewtips._locate import builtin_data
+
+EXTRA_TIP = """\
+tips:
+  - id: dress-for-our-office
+    kind: do
+    title: Dress for our office
+    detail: Smart casual is right for our offices.
+    why: Our interviewers notice effort, not labels.
+    stages: [second-interview]
+    topics: [attire]
+"""
+
+
+class TestLoad:
+    """The default catalog is read once and shared."""
+
+    def test_default_catalog_is_cached(self) -> None:
+        """Two calls return the same object."""
+        assert interviewtips.load() is interviewtips.load()
+
+    def test_nothing_is_read_at_import(self) -> None:
+        """After a reset, nothing is cached until the first load."""
+        assert (None, None) == (_api._default_catalog, _api._builtin_pack)
+
+    def test_pack_beside_the_builtin_content(self, make_pack) -> None:
+        """A pack's tips join the built-in ones and use built-in stages and topics."""
+        catalog = interviewtips.load(packs=[make_pack({"tips.yaml": EXTRA_TIP})])
+        tip = catalog.lookup("dress-for-our-office")
+        assert ("acme", "acme") == (tip.pack, catalog.packs[1].id)
+        assert len(interviewtips.load().tips) + 1 == len(catalog.tips)
+
+    def test_a_single_path_is_one_pack(self) -> None:
+        """A str path is a pack, not an iterable of one-letter paths."""
+        assert ["mini"] == [p.id for p in interviewtips.load(str(MINIMAL), builtin=False).packs]
+
+    def test_builtin_false_loads_only_the_packs(self, mini) -> None:
+        """builtin=False leaves the core pack out."""
+        assert ["mini"] == [pack.id for pack in mini.packs]
+
+    def test_copy_of_data_loads_alone(self, tmp_path: Path) -> None:
+        """A copy of the built-in data folder is a pack like any other."""
+        copy = shutil.copytree(str(builtin_data()), tmp_path / "copy")
+        catalog = interviewtips.load(packs=[copy], builtin=False)
+        assert interviewtips.load().to_dict()["tips"] == catalog.to_dict()["tips"]
+
+    def test_the_same_pack_twice_is_refused(self) -> None:
+        """Loading the built-in content beside a copy of it clashes on every id."""
+        with pytest.raises(interviewtips.ContentError) as caught:
+            interviewtips.load(packs=[str(builtin_data())])
+        assert {"IT302"} == {problem.code for problem in caught.value.problems}
+
+
+class TestFailedLoads:
+    """A failed load changes nothing that was loaded before."""
+
+    def test_failed_pack_load_leaves_the_default_catalog(self, minimal_copy: Path) -> None:
+        """The cached catalog and earlier results stay as they were."""
+        before = interviewtips.load()
+        results = before.query(stage="follow-up")
+        (minimal_copy / "tips.yaml").write_text("tips: [", encoding="utf-8")
+        with pytest.raises(interviewtips.ContentError):
+            interviewtips.load(packs=[minimal_copy])
+        assert (before, results) == (interviewtips.load(), before.query(stage="follow-up"))
+        assert before is interviewtips.load()
+
+    def test_error_lists_every_problem(self, minimal_copy: Path) -> None:
+        """Problems in several files are all reported at once."""
+        (minimal_copy / "tips.yaml").write_text("tips: [", encoding="utf-8")
+        (minimal_copy / "topics.yaml").write_text("topics:\n  - id: x\n", encoding="utf-8")
+        with pytest.raises(interviewtips.ContentError) as caught:
+            interviewtips.load(packs=[minimal_copy], builtin=False)
+        files = {Path(problem.path).name for problem in caught.value.problems}
+        assert {"tips.yaml", "topics.yaml"} == files
+
+    def test_content_error_is_a_value_error(self, minimal_copy: Path) -> None:
+        """Callers can catch it as the builtin ValueError; its text lists the problems."""
+        (minimal_copy / "tips.yaml").write_text("tips: [", encoding="utf-8")
+        with pytest.raises(ValueError, match=r"1 problem in the content:\n  .*tips.yaml:1:8"):
+            interviewtips.load(packs=[minimal_copy], builtin=False)
+
+
+class TestThreads:
+    """Many threads loading at once on a cold start share one catalog."""
+
+    def test_32_threads_load_once(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """The built-in pack is read once, and every thread sees the same results."""
+        reads = []
+        real_read_pack = _pack.read_pack
+
+        def counting_read_pack(*args, **kwargs):
+            reads.append(1)
+            return real_read_pack(*args, **kwargs)
+
+        monkeypatch.setattr(_pack, "read_pack", counting_read_pack)
+        barrier = threading.Barrier(32)
+        results: list[tuple[int, tuple[str, ...]]] = []
+
+        def worker() -> None:
+            barrier.wait()
+            catalog = interviewtips.load()
+            tips = catalog.query(stage="second-interview", kind="dont")
+            results.append((id(catalog), tuple(tip.id for tip in tips)))
+
+        threads = [threading.Thread(target=worker) for _ in range(32)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        assert (1, 32, 1) == (len(reads), len(results), len(set(results)))
+
+
+class TestValidate:
+    """validate() returns every problem, or an empty tuple."""
+
+    def test_valid_pack(self, make_pack) -> None:
+        """A pack that references built-in stages and topics is valid."""
+        assert () == interviewtips.validate(make_pack({"tips.yaml": EXTRA_TIP}))
+
+    def test_builtin_data_is_valid(self) -> None:
+        """A copy of the built-in content is checked in place of it, not beside it."""
+        assert () == interviewtips.validate(str(builtin_data()))
+
+    def test_pack_alone(self) -> None:
+        """builtin=False checks a pack that defines its own stages and topics."""
+        assert () == interviewtips.validate(MINIMAL, builtin=False)
+
+    def test_pack_alone_clashes_with_core(self) -> None:
+        """The same pack beside the built-in content clashes on stage orders and an id."""
+        problems = interviewtips.validate(MINIMAL)
+        assert ["IT302", "IT305", "IT305"] == [problem.code for problem in problems]
+
+    def test_problems_are_returned_not_raised(self, make_pack) -> None:
+        """Unknown references come back as located problems."""
+        folder = make_pack({"tips.yaml": EXTRA_TIP.replace("[attire]", "[atire]")})
+        (problem,) = interviewtips.validate([folder])
+        assert (
+            "IT301",
+            8,
+            14,
+            "topics names topic 'atire', which no pack defines; did you mean 'attire' or "
+            "'practice'?",
+        ) == (problem.code, problem.line, problem.column, problem.message)
