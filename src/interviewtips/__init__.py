@@ -28,6 +28,7 @@ from ._models import (
     Tip,
     Topic,
 )
+from ._plain import to_dict
 from ._problems import Problem
 from ._version import __version__
 from .exceptions import ContentError, InterviewTipsError, TemplateError, UnknownNameError
@@ -58,5 +59,6 @@ __all__ = [
     "UnknownNameError",
     "__version__",
     "load",
+    "to_dict",
     "validate",
 ]

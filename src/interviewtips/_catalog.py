@@ -24,6 +24,7 @@ from ._models import (
     _Choice,
 )
 from ._names import NameIndex
+from ._plain import to_dict
 from ._search import WordIndex
 from .exceptions import UnknownNameError
 
@@ -314,14 +315,12 @@ class Catalog:
 
     def to_dict(self) -> dict[str, Any]:
         """Return the whole catalog as plain data (a new copy each call), ready for JSON."""
-        from ._render import record_to_dict  # noqa: PLC0415 - keeps json off the import path
-
         return {
-            "packs": [record_to_dict(pack) for pack in self.packs],
-            "stages": [record_to_dict(stage) for stage in self.stages],
-            "topics": [record_to_dict(topic) for topic in self.topics],
+            "packs": [to_dict(pack) for pack in self.packs],
+            "stages": [to_dict(stage) for stage in self.stages],
+            "topics": [to_dict(topic) for topic in self.topics],
             **{
-                name.replace("-", "_"): [record_to_dict(r) for r in self._indexes[name].records]
+                name.replace("-", "_"): [to_dict(r) for r in self._indexes[name].records]
                 for name in RECORD_TYPES
             },
         }

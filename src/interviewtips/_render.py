@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import enum
 import json
 import textwrap
 from typing import TYPE_CHECKING, Any, Callable
@@ -10,6 +9,7 @@ from typing import TYPE_CHECKING, Any, Callable
 import attrs
 
 from ._models import Checklist, Question, QuestionToAsk, Stage, Template, Tip, Topic
+from ._plain import to_dict
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -21,24 +21,6 @@ FORMATS = ("text", "markdown", "json")
 _WIDTH = 88
 
 
-def record_to_dict(record: Any) -> dict[str, Any]:
-    """Return a record as plain JSON-ready data: lists for tuples, ids for enum members."""
-    plain: dict[str, Any] = _plain(record)
-    return plain
-
-
-def _plain(value: Any) -> Any:
-    if attrs.has(type(value)):
-        return {
-            field.name: _plain(getattr(value, field.name)) for field in attrs.fields(type(value))
-        }
-    if isinstance(value, tuple):
-        return [_plain(item) for item in value]
-    if isinstance(value, enum.Enum):
-        return value.value
-    return value
-
-
 def render(catalog: Catalog, records: Iterable[Any], fmt: str) -> str:
     """Render records (of any type) in one of `FORMATS`.
 
@@ -47,7 +29,7 @@ def render(catalog: Catalog, records: Iterable[Any], fmt: str) -> str:
     """
     records = list(records)
     if fmt == "json":
-        return json.dumps([record_to_dict(r) for r in records], indent=2, ensure_ascii=False)
+        return json.dumps([to_dict(r) for r in records], indent=2, ensure_ascii=False)
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
     names = _Names(catalog)

@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING, Any, Callable
 
 from ._api import load, validate
 from ._catalog import RECORD_TYPES
-from ._render import FORMATS, record_to_dict, render
+from ._plain import to_dict
+from ._render import FORMATS, render
 from ._version import __version__
 from .exceptions import ContentError, UnknownNameError
 
@@ -251,7 +252,7 @@ def _export(args: argparse.Namespace) -> int:
 def _validate(args: argparse.Namespace) -> int:
     problems = validate(args.paths, builtin=args.builtin)
     if args.format == "json":
-        print(json.dumps([record_to_dict(problem) for problem in problems], indent=2))
+        print(json.dumps([to_dict(problem) for problem in problems], indent=2))
     else:
         for problem in problems:
             print(problem)

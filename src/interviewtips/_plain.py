@@ -1,0 +1,34 @@
+"""Records to plain data: what JSON, templates and other programs can use."""
+
+from __future__ import annotations
+
+import enum
+from typing import Any
+
+import attrs
+
+
+def to_dict(record: Any) -> dict[str, Any]:
+    """Return a record (a tip, a stage, a problem...) as plain data, a new copy each call.
+
+    Tuples become lists, nested records dicts, and enum members their ids, so the
+    result goes straight to ``json.dumps``.
+
+    >>> import interviewtips
+    >>> interviewtips.to_dict(interviewtips.Placeholder("name", "Their name."))
+    {'name': 'name', 'description': 'Their name.'}
+    """
+    plain: dict[str, Any] = _plain(record)
+    return plain
+
+
+def _plain(value: Any) -> Any:
+    if attrs.has(type(value)):
+        return {
+            field.name: _plain(getattr(value, field.name)) for field in attrs.fields(type(value))
+        }
+    if isinstance(value, tuple):
+        return [_plain(item) for item in value]
+    if isinstance(value, enum.Enum):
+        return value.value
+    return value
