@@ -147,10 +147,131 @@ class TestValidate:
         """Unknown references come back as located problems."""
         folder = make_pack({"tips.yaml": EXTRA_TIP.replace("[attire]", "[atire]")})
         (problem,) = interviewtips.validate([folder])
-        assert (
-            "IT301",
-            8,
-            14,
+        message = (
             "topics names topic 'atire', which no pack defines; did you mean 'attire' or "
-            "'practice'?",
-        ) == (problem.code, problem.line, problem.column, problem.message)
+            "'practice'?"
+        )
+        assert ("IT301", 8, 14, message) == (
+            problem.code,
+            problem.line,
+            problem.column,
+            problem.message,
+        )
+
+
+REPLACEMENT = """\
+tips:
+  - id: reflect-on-the-first-round
+    replaces: core:reflect-on-the-first-round
+    kind: do
+    title: Reread your first-round notes with our recruiter
+    detail: Book fifteen minutes with your Acme recruiter before the second round.
+    why: Our recruiters know what the panel asked last time.
+    stages: [second-interview]
+    topics: [reflection]
+"""
+
+
+class TestMergeRules:
+    """Packs add, replace and hide records only by saying so."""
+
+    def test_replacing_without_saying_so_is_refused(self, make_pack) -> None:
+        """A core id defined again is an error naming both files."""
+        folder = make_pack(
+            {
+                "tips.yaml": REPLACEMENT.replace(
+                    "    replaces: core:reflect-on-the-first-round\n", ""
+                )
+            }
+        )
+        with pytest.raises(interviewtips.ContentError) as caught:
+            interviewtips.load(packs=[folder])
+        (problem,) = caught.value.problems
+        assert ("IT302", str(folder / "tips.yaml"), 2, 9) == (
+            problem.code,
+            problem.path,
+            problem.line,
+            problem.column,
+        )
+        assert f"{builtin_data() / 'tips' / 'second-interview.yaml'}:" in problem.message
+        assert "say replaces: core:reflect-on-the-first-round" in problem.message
+
+    def test_replaces_takes_the_place_of_the_core_tip(self, make_pack) -> None:
+        """The replacement keeps the id and the position; the old text is gone."""
+        core = interviewtips.load().query(stage="second-interview")
+        catalog = interviewtips.load(packs=[make_pack({"tips.yaml": REPLACEMENT})])
+        tips = catalog.query(stage="second-interview")
+        assert [t.id for t in core] == [t.id for t in tips]
+        tip = catalog.lookup("reflect-on-the-first-round")
+        assert ("acme", "Reread your first-round notes with our recruiter") == (tip.pack, tip.title)
+        assert catalog.get("acme:reflect-on-the-first-round") is tip
+
+    def test_replacement_must_keep_the_id(self, make_pack) -> None:
+        """Replacing under another id is refused."""
+        text = REPLACEMENT.replace("  - id: reflect-on-the-first-round", "  - id: reflect-again")
+        with pytest.raises(interviewtips.ContentError) as caught:
+            interviewtips.load(packs=[make_pack({"tips.yaml": text})])
+        assert [("IT306", 3, 15)] == [(p.code, p.line, p.column) for p in caught.value.problems]
+
+    def test_replacing_nothing_is_refused(self, make_pack) -> None:
+        """replaces must name a record an earlier pack defines."""
+        text = REPLACEMENT.replace("replaces: core:", "replaces: acme:")
+        with pytest.raises(interviewtips.ContentError) as caught:
+            interviewtips.load(packs=[make_pack({"tips.yaml": text})])
+        assert ["IT301"] == [problem.code for problem in caught.value.problems]
+
+    def test_hides(self, make_pack) -> None:
+        """A hidden tip leaves the catalog, and links to it are dropped."""
+        manifest = MANIFEST_WITH_HIDES
+        catalog = interviewtips.load(packs=[make_pack({}, manifest=manifest)])
+        hidden = "practise-your-answers-out-loud"
+        linking = [t.id for t in interviewtips.load().tips if hidden in t.related]
+        assert (None, 4) == (catalog.get(hidden), len(linking))
+        still_linking = [t.id for t in catalog.tips if hidden in t.related]
+        assert ([], len(interviewtips.load().tips) - 1) == (still_linking, len(catalog.tips))
+
+    def test_hiding_nothing_is_refused(self, make_pack) -> None:
+        """hides must name an existing record."""
+        manifest = MANIFEST_WITH_HIDES.replace("practise-your-answers-out-loud", "no-such-tip")
+        with pytest.raises(interviewtips.ContentError) as caught:
+            interviewtips.load(packs=[make_pack({}, manifest=manifest)])
+        assert ["IT301"] == [problem.code for problem in caught.value.problems]
+
+    def test_qualified_references(self, make_pack) -> None:
+        """pack:id references resolve to plain ids; a wrong pack is refused."""
+        text = EXTRA_TIP.replace("[second-interview]", "[core:second-interview]")
+        tip = interviewtips.load(packs=[make_pack({"tips.yaml": text})]).lookup(
+            "dress-for-our-office"
+        )
+        assert ("second-interview",) == tip.stages
+
+    def test_reference_to_the_wrong_pack(self, make_pack) -> None:
+        """A pack:id naming a pack that did not define the id is refused."""
+        text = EXTRA_TIP.replace("[second-interview]", "[acme:second-interview]")
+        with pytest.raises(interviewtips.ContentError) as caught:
+            interviewtips.load(packs=[make_pack({"tips.yaml": text})])
+        assert [("IT301", 7, 14)] == [(p.code, p.line, p.column) for p in caught.value.problems]
+
+    def test_two_packs_with_one_id(self, make_pack, tmp_path: Path) -> None:
+        """Two packs of the same id are refused, naming the first."""
+        first = make_pack({}, name="one")
+        second = make_pack({}, name="two")
+        with pytest.raises(interviewtips.ContentError) as caught:
+            interviewtips.load(packs=[first, second])
+        (problem,) = caught.value.problems
+        assert ("IT302", f"pack id 'acme' is already used by {first / 'pack.yaml'}") == (
+            problem.code,
+            problem.message,
+        )
+
+
+MANIFEST_WITH_HIDES = """\
+id: acme
+name: Acme guidance
+version: "1"
+schema_version: 1
+language: en
+license: CC0-1.0
+hides:
+  tips: [core:practise-your-answers-out-loud]
+"""

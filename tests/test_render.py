@@ -45,6 +45,7 @@ class TestRender:
             "formats": ["video", "phone"],
             "sources": [],
             "related": [],
+            "replaces": None,
             "pack": "mini",
         } == data
 

@@ -1,8 +1,21 @@
-"""Packs to one catalog: checking ids and references across every pack loaded."""
+"""Packs to one catalog: merging them in order and checking ids and references across them.
+
+The merge rules:
+
+- Ids are unique within a record type across every pack loaded. A pack that
+  defines an id an earlier pack defined is refused, unless the record says
+  ``replaces: pack:id``: then it takes the earlier record's place.
+- A pack's manifest may hide records of earlier packs (``hides: {tips: [core:id]}``);
+  links to a hidden tip are dropped from ``related``.
+- A reference is an id, or ``pack:id``. A plain id names the record whatever pack
+  holds it now; ``pack:id`` also checks that the named pack defined it.
+"""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
+
+import attrs
 
 from ._catalog import RECORD_TYPES, Catalog
 from ._convert import Draft, did_you_mean
@@ -15,6 +28,74 @@ if TYPE_CHECKING:
     from ._pack import PackDrafts
 
 
+@attrs.define
+class _Merge:
+    """The records of the packs merged so far, by section and id."""
+
+    records: dict[str, dict[str, Draft]] = attrs.Factory(dict)
+    #: Which packs defined each id (the first pack, then any that replaced it).
+    defined_by: dict[str, dict[str, set[str]]] = attrs.Factory(dict)
+    hidden: dict[str, set[str]] = attrs.Factory(dict)
+    problems: list[Problem] = attrs.Factory(list)
+
+    def add(self, draft: Draft) -> None:
+        section, id_ = draft.spec.section, draft.record.id
+        seen = self.records.setdefault(section, {})
+        owners = self.defined_by.setdefault(section, {})
+        replaces = getattr(draft.record, "replaces", None)
+        if replaces is not None:
+            self.replace(draft, replaces)
+        elif id_ in seen:
+            first = seen[id_]
+            self.located(
+                draft,
+                "id",
+                "IT302",
+                f"{section} id {id_!r} is already used at {first.path}:{first.locate('id')[0]}; "
+                f"give one of them another id, or say replaces: {first.record.pack}:{id_}",
+            )
+        else:
+            seen[id_] = draft
+            owners[id_] = {draft.record.pack}
+
+    def replace(self, draft: Draft, target: str) -> None:
+        section, id_ = draft.spec.section, draft.record.id
+        pack, _, local = target.rpartition(":")
+        earlier = self.records.get(section, {}).get(local)
+        if earlier is None or (pack and pack not in self.defined_by[section][local]):
+            self.located(
+                draft, "replaces", "IT301", f"replaces {target!r}, which no earlier pack defines"
+            )
+        elif local != id_:
+            self.located(
+                draft,
+                "replaces",
+                "IT306",
+                f"a record that replaces {target!r} must have the id {local!r}",
+            )
+        else:
+            self.records[section][id_] = draft
+            self.defined_by[section][id_].add(draft.record.pack)
+
+    def hide(self, pack: PackDrafts) -> None:
+        for hidden in pack.pack.hides:
+            owner, _, local = hidden.id.rpartition(":")
+            owners = self.defined_by.get(hidden.section, {}).get(local)
+            if owners is None or (owner and owner not in owners):
+                message = (
+                    f"hides {hidden.section} {hidden.id!r}, which no pack loaded before "
+                    f"{pack.pack.id!r} defines"
+                )
+                self.problems.append(Problem(pack.manifest_path, 0, 0, "IT301", message))
+                continue
+            del self.records[hidden.section][local]
+            self.hidden.setdefault(hidden.section, set()).add(local)
+
+    def located(self, draft: Draft, field: str, code: str, message: str) -> None:
+        line, column = draft.locate(field)
+        self.problems.append(Problem(draft.path, line, column, code, message))
+
+
 def assemble(packs: Sequence[PackDrafts]) -> Catalog:
     """Build the catalog of ``packs``, in order, or raise one error naming every problem.
 
@@ -22,64 +103,62 @@ def assemble(packs: Sequence[PackDrafts]) -> Catalog:
         ContentError: Two records share an id, a reference names nothing, or two
             stages share an order.
     """
-    problems: list[Problem] = []
-    by_section: dict[str, dict[str, Draft]] = {}
+    merge = _Merge()
+    pack_ids: dict[str, PackDrafts] = {}
     for pack in packs:
+        first = pack_ids.setdefault(pack.pack.id, pack)
+        if first is not pack:
+            message = f"pack id {pack.pack.id!r} is already used by {first.manifest_path}"
+            merge.problems.append(Problem(pack.manifest_path, 0, 0, "IT302", message))
+            continue
+        merge.hide(pack)
         for draft in pack.drafts:
-            seen = by_section.setdefault(draft.spec.section, {})
-            first = seen.get(draft.record.id)
-            if first is None:
-                seen[draft.record.id] = draft
-                continue
-            line, column = draft.locate("id")
-            first_line, _ = first.locate("id")
-            message = (
-                f"{draft.spec.section} id {draft.record.id!r} is already used at "
-                f"{first.path}:{first_line}; give one of them another id"
-            )
-            problems.append(Problem(draft.path, line, column, "IT302", message))
-    known = {section: set(drafts) for section, drafts in by_section.items()}
-    known["sources"] = {source.id for pack in packs for source in pack.pack.sources}
-    for drafts in by_section.values():
-        for draft in drafts.values():
-            problems += _unknown_references(draft, known)
-    problems += _shared_orders(list(by_section.get("stages", {}).values()))
-    if problems:
-        raise ContentError(problems)
-    records = {
-        name: [d.record for d in by_section.get(name.replace("-", "_"), {}).values()]
-        for name in RECORD_TYPES
-    }
+            merge.add(draft)
+    sources = {source.id: {pack.pack.id} for pack in packs for source in pack.pack.sources}
+    owners = {**merge.defined_by, "sources": sources}
+    records: dict[str, list[Any]] = {}
+    for section, drafts in merge.records.items():
+        records[section] = [_resolved(d, owners, merge) for d in drafts.values()]
+    merge.problems += _shared_orders(list(merge.records.get("stages", {}).values()))
+    if merge.problems:
+        raise ContentError(merge.problems)
     return Catalog(
         packs=[pack.pack for pack in packs],
-        stages=[d.record for d in by_section.get("stages", {}).values()],
-        topics=[d.record for d in by_section.get("topics", {}).values()],
-        records=records,
+        stages=records.get("stages", []),
+        topics=records.get("topics", []),
+        records={name: records.get(name.replace("-", "_"), []) for name in RECORD_TYPES},
         files=[file for pack in packs for file in pack.files],
     )
 
 
-def _unknown_references(draft: Draft, known: dict[str, set[str]]) -> list[Problem]:
-    problems = []
+def _resolved(draft: Draft, owners: dict[str, dict[str, set[str]]], merge: _Merge) -> Any:
+    """Return the record with every reference checked and written as a plain id."""
+    changes: dict[str, tuple[str, ...]] = {}
     for field in draft.spec.fields:
-        if field.refers_to is None:
+        if field.refers_to is None or field.name == "replaces":
             continue
-        ids: Any = getattr(draft.record, field.name)
-        names = known.get(field.refers_to, set())
-        for index, id_ in enumerate(ids):
-            if id_ in names:
+        known = owners.get(field.refers_to, {})
+        hidden = merge.hidden.get(field.refers_to, set())
+        plain = []
+        for index, reference in enumerate(getattr(draft.record, field.name)):
+            pack, _, local = reference.rpartition(":")
+            if local in hidden and field.name == "related":
                 continue
-            line, column = draft.locate(field.name, index)
-            matches = did_you_mean(id_, names)
+            if local in known and (not pack or pack in known[local]):
+                plain.append(local)
+                continue
+            what = field.refers_to.rstrip("s")
+            matches = did_you_mean(local, known)
             hint = (
                 "; did you mean " + " or ".join(repr(m) for m in matches) + "?"
                 if matches
-                else (f"; define it under {field.refers_to}:")
+                else f"; define it under {field.refers_to}:"
             )
-            what = field.refers_to.rstrip("s")
-            message = f"{field.name} names {what} {id_!r}, which no pack defines{hint}"
-            problems.append(Problem(draft.path, line, column, "IT301", message))
-    return problems
+            line, column = draft.locate(field.name, index)
+            message = f"{field.name} names {what} {reference!r}, which no pack defines{hint}"
+            merge.problems.append(Problem(draft.path, line, column, "IT301", message))
+        changes[field.name] = tuple(plain)
+    return attrs.evolve(draft.record, **changes)
 
 
 def _shared_orders(stages: list[Draft]) -> list[Problem]:

@@ -14,11 +14,12 @@ from typing import Any
 import attrs
 
 from . import _schema as s
-from ._models import PLACEHOLDER, Placeholder, QuestionType
+from ._models import PLACEHOLDER, Hidden, Placeholder, QuestionType
 from ._problems import Problem
 from ._yaml import Mapping, Node, Scalar, Sequence
 
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+_REFERENCE = re.compile(r"(?:[a-z0-9]+(?:-[a-z0-9]+)*:)?[a-z0-9]+(?:-[a-z0-9]+)*")
 _PLACEHOLDER_NAME = re.compile(r"[a-z][a-z0-9_]*")
 _INTEGER = re.compile(r"[0-9]{1,9}")
 _SHAPE_WORDS = {Scalar: "text", Sequence: "a list", Mapping: "a mapping"}
@@ -126,9 +127,9 @@ class Converter:
 
     def value(self, field: s.Field, node: Node) -> Any:
         shape = field.shape
-        if shape in (s.TEXT, s.ID, s.INTEGER, s.CHOICE):
+        if shape in (s.TEXT, s.ID, s.REFERENCE, s.INTEGER, s.CHOICE):
             return self.scalar(field, node)
-        if shape in (s.TEXT_LIST, s.ID_LIST, s.CHOICE_LIST):
+        if shape in (s.TEXT_LIST, s.REFERENCE_LIST, s.CHOICE_LIST):
             items = self.sequence(field, node)
             return tuple(self.scalar(field, item) for item in items)
         if shape == s.RECORD:
@@ -143,7 +144,35 @@ class Converter:
             if any(record is None for record in records):
                 raise _Invalid
             return tuple(records)
+        if shape == s.SECTION_REFERENCES:
+            return self.section_references(field, node)
         return self.named_texts(field, node)
+
+    def section_references(self, field: s.Field, node: Node) -> tuple[Hidden, ...]:
+        if not isinstance(node, Mapping):
+            self.problem(
+                node,
+                "IT201",
+                f"{field.name} must map sections to ids, such as "
+                f"tips: [core:some-tip], found {_shape(node)}",
+            )
+            raise _Invalid
+        hidden = []
+        reference = s.Field(field.name, s.REFERENCE_LIST, field.doc)
+        for key, value in node.entries:
+            if key.value not in s.SECTIONS or key.value in ("stages", "topics"):
+                sections = [name for name in s.SECTIONS if name not in ("stages", "topics")]
+                hint = _did_you_mean(key.value, sections)
+                self.problem(
+                    key,
+                    "IT207",
+                    f"{field.name} cannot name section {key.value!r}"
+                    f"{hint} (allowed: {', '.join(sections)})",
+                )
+                raise _Invalid
+            ids = self.value(reference, value)
+            hidden += [Hidden(key.value, id_) for id_ in ids]
+        return tuple(hidden)
 
     def sequence(self, field: s.Field, node: Node) -> tuple[Node, ...]:
         if not isinstance(node, Sequence):
@@ -167,8 +196,9 @@ class Converter:
         if not text or node.is_null:
             self.problem(node, "IT204", f"{field.name} has an empty value; write it out")
             raise _Invalid
-        if field.shape in (s.ID, s.ID_LIST) and not _SLUG.fullmatch(text):
-            slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "my-id"
+        pattern = {s.ID: _SLUG, s.REFERENCE: _REFERENCE, s.REFERENCE_LIST: _REFERENCE}
+        if field.shape in pattern and not pattern[field.shape].fullmatch(text):
+            slug = re.sub(r"[^a-z0-9:]+", "-", text.lower()).strip("-") or "my-id"
             self.problem(node, "IT205", f"{text!r} is not a kebab-case id; write it as {slug!r}")
             raise _Invalid
         if field.shape == s.INTEGER:

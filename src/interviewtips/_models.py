@@ -106,6 +106,14 @@ class Source:
 
 
 @attrs.frozen
+class Hidden:
+    """A record of an earlier pack that a pack leaves out of the catalog."""
+
+    section: str
+    id: str
+
+
+@attrs.frozen
 class Pack:
     """A pack's manifest: who wrote the content, under which licence, from which sources."""
 
@@ -117,6 +125,7 @@ class Pack:
     license: str
     description: str | None = None
     sources: tuple[Source, ...] = ()
+    hides: tuple[Hidden, ...] = ()
 
 
 @attrs.frozen
@@ -129,6 +138,7 @@ class Stage:
     summary: str
     aliases: tuple[str, ...] = ()
     purposes: tuple[str, ...] = ()
+    replaces: str | None = None
     pack: str = "core"
 
 
@@ -140,6 +150,7 @@ class Topic:
     name: str
     summary: str
     aliases: tuple[str, ...] = ()
+    replaces: str | None = None
     pack: str = "core"
 
 
@@ -158,6 +169,7 @@ class Tip:
     formats: tuple[Format, ...] = ()
     sources: tuple[str, ...] = ()
     related: tuple[str, ...] = ()
+    replaces: str | None = None
     pack: str = "core"
 
 
@@ -187,6 +199,7 @@ class Question:
     follow_ups: tuple[str, ...] = ()
     formats: tuple[Format, ...] = ()
     sources: tuple[str, ...] = ()
+    replaces: str | None = None
     pack: str = "core"
 
 
@@ -203,6 +216,7 @@ class QuestionToAsk:
     why: str
     instead: str | None = None
     sources: tuple[str, ...] = ()
+    replaces: str | None = None
     pack: str = "core"
 
 
@@ -231,6 +245,7 @@ class Template:
     body: str
     placeholders: tuple[Placeholder, ...]
     sources: tuple[str, ...] = ()
+    replaces: str | None = None
     pack: str = "core"
 
     def render(self, **values: str) -> str:
@@ -271,4 +286,5 @@ class Checklist:
     phase: Phase | None = None
     formats: tuple[Format, ...] = ()
     sources: tuple[str, ...] = ()
+    replaces: str | None = None
     pack: str = "core"

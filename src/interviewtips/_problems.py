@@ -84,9 +84,10 @@ CODES: dict[str, Code] = {
     **_codes(
         "references",
         ("IT301", "unknown-reference", "A stage, topic, source or item id names nothing."),
-        ("IT302", "duplicate-id", "Two records of one type share an id."),
+        ("IT302", "duplicate-id", "Two records of one type, or two packs, share an id."),
         ("IT303", "placeholder-mismatch", "A template's placeholders differ from its text."),
         ("IT304", "self-reference", "An item lists itself as related."),
         ("IT305", "duplicate-order", "Two stages share a lifecycle order."),
+        ("IT306", "replacement-id", "A record replaces one whose id differs from its own."),
     ),
 }

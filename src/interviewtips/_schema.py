@@ -18,9 +18,11 @@ SCHEMA_VERSION = 1
 #: Field value shapes.
 TEXT = "text"  # a non-empty string, stripped of surrounding whitespace
 ID = "id"  # a kebab-case slug
+REFERENCE = "reference"  # an id, or pack:id to name another pack's record
+REFERENCE_LIST = "reference-list"
+SECTION_REFERENCES = "section-references"  # a mapping of record sections to references
 INTEGER = "integer"
 TEXT_LIST = "text-list"
-ID_LIST = "id-list"
 CHOICE = "choice"  # one member of a vocabulary
 CHOICE_LIST = "choice-list"
 RECORD = "record"  # a nested record (a STAR outline)
@@ -71,20 +73,34 @@ def _id(doc: str = "A kebab-case slug, unique among records of this type.") -> F
 
 def _stages(*, required: bool = True) -> Field:
     return Field(
-        "stages", ID_LIST, "Stage ids, the main one first.", required=required, refers_to="stages"
+        "stages",
+        REFERENCE_LIST,
+        "Stage ids, the main one first.",
+        required=required,
+        refers_to="stages",
     )
 
 
 def _topics(*, required: bool = True) -> Field:
-    return Field("topics", ID_LIST, "Topic ids.", required=required, refers_to="topics")
+    return Field("topics", REFERENCE_LIST, "Topic ids.", required=required, refers_to="topics")
 
 
 _SOURCES = Field(
-    "sources", ID_LIST, "Ids of the pack's sources this item drew on.", refers_to="sources"
+    "sources", REFERENCE_LIST, "Ids of the sources this item drew on.", refers_to="sources"
 )
 _FORMATS = Field("formats", CHOICE_LIST, "Formats it is specific to.", choices=m.Format)
 _PHASE = Field("phase", CHOICE, "Before, during or after the conversation.", choices=m.Phase)
 _ALIASES = Field("aliases", TEXT_LIST, "Other names readers may use.")
+
+
+def _replaces(section: str) -> Field:
+    return Field(
+        "replaces",
+        REFERENCE,
+        "The id (pack:id) of another pack's record this one replaces; its id must match.",
+        refers_to=section,
+    )
+
 
 SOURCE = RecordSpec(
     "sources",
@@ -135,6 +151,11 @@ PACK = RecordSpec(
         Field("license", TEXT, "The content's licence, as an SPDX id.", required=True),
         Field("description", TEXT, "What the pack holds."),
         Field("sources", RECORD_LIST, "The works the pack credits.", record=SOURCE),
+        Field(
+            "hides",
+            SECTION_REFERENCES,
+            "Records of packs loaded before this one to leave out, by section (tips: [core:id]).",
+        ),
     ),
     "The manifest in a pack's pack.yaml.",
 )
@@ -149,6 +170,7 @@ STAGE = RecordSpec(
         Field("summary", TEXT, "What happens at this stage.", required=True),
         _ALIASES,
         Field("purposes", TEXT_LIST, "Why employers hold this stage."),
+        _replaces("stages"),
     ),
     "A stage of the hiring process.",
 )
@@ -161,6 +183,7 @@ TOPIC = RecordSpec(
         Field("name", TEXT, "The display name.", required=True),
         Field("summary", TEXT, "What the topic covers.", required=True),
         _ALIASES,
+        _replaces("topics"),
     ),
     "A subject guidance is about.",
 )
@@ -179,7 +202,8 @@ TIP = RecordSpec(
         _PHASE,
         _FORMATS,
         _SOURCES,
-        Field("related", ID_LIST, "Ids of related tips.", refers_to="tips"),
+        Field("related", REFERENCE_LIST, "Ids of related tips.", refers_to="tips"),
+        _replaces("tips"),
     ),
     "A do or don't.",
 )
@@ -200,6 +224,7 @@ QUESTION = RecordSpec(
         Field("follow_ups", TEXT_LIST, "Follow-up questions to expect."),
         _FORMATS,
         _SOURCES,
+        _replaces("questions"),
     ),
     "A question an interviewer may ask.",
 )
@@ -217,6 +242,7 @@ QUESTION_TO_ASK = RecordSpec(
         Field("why", TEXT, "Why to ask it, or why to avoid it.", required=True),
         Field("instead", TEXT, "For questions to avoid: what to ask instead."),
         _SOURCES,
+        _replaces("questions_to_ask"),
     ),
     "A question to ask the employer, or one to avoid.",
 )
@@ -234,6 +260,7 @@ TEMPLATE = RecordSpec(
         Field("body", TEXT, "The body, with placeholders.", required=True),
         Field("placeholders", NAMED_TEXTS, "Each placeholder and what goes in it.", required=True),
         _SOURCES,
+        _replaces("templates"),
     ),
     "An email template.",
 )
@@ -251,6 +278,7 @@ CHECKLIST = RecordSpec(
         _PHASE,
         _FORMATS,
         _SOURCES,
+        _replaces("checklists"),
     ),
     "A short list for one moment.",
 )

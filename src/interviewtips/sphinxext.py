@@ -81,7 +81,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_domain(InterviewTipsDomain)
     app.add_directive("interview-tips", InterviewTipsDirective)
     app.add_directive("interview-tip", InterviewTipDirective)
-    app.add_role("interview-tip", TipRole(warn_dangling=True))
+    app.add_role("interview-tip", TipRole(warn_dangling=True, innernodeclass=nodes.inline))
     app.connect("env-get-outdated", _reload_catalog)
     app.connect("warn-missing-reference", _warn_missing_tip)
     return {
@@ -110,7 +110,9 @@ def _load(confdir: str | os.PathLike[str], env: BuildEnvironment) -> Catalog | C
         return error
 
 
-def catalog_of(env: BuildEnvironment, confdir: str | os.PathLike[str] | None = None) -> Catalog | None:
+def catalog_of(
+    env: BuildEnvironment, confdir: str | os.PathLike[str] | None = None
+) -> Catalog | None:
     """Return this build's catalog, loading it on first use; None when it failed to load.
 
     The catalog is loaded when Sphinx looks for outdated pages, before any page is
@@ -208,9 +210,10 @@ class _TipsDirectiveBase(SphinxDirective):
         catalog = catalog_of(self.env)
         if catalog is None:
             return None
-        for path in catalog.files:
-            if os.path.isfile(path):  # a zipped install has no file to watch
-                self.env.note_dependency(os.path.abspath(path))  # noqa: PTH100
+        for name in catalog.files:
+            path = Path(name)
+            if path.is_file():  # a zipped install has no file to watch
+                self.env.note_dependency(str(path.absolute()))
         return catalog
 
     def render(self, catalog: Catalog, tips: Iterable[Tip]) -> list[Node]:
@@ -263,22 +266,7 @@ class InterviewTipsDirective(_TipsDirectiveBase):
         catalog = self.catalog()
         if catalog is None:
             return []
-        filters: dict[str, list[str]] = {}
-        problems = []
-        for option in FILTERS:
-            if option not in self.options:
-                continue
-            names = [name.strip() for name in str(self.options[option]).split(",")]
-            names = [name for name in names if name]
-            if not names:
-                problems.append((f":{option}: needs at least one name", "option"))
-                continue
-            for name in names:
-                try:
-                    catalog.query(**{option: name})
-                except UnknownNameError as error:
-                    problems.append((_unknown(option, error), "unknown-name"))
-            filters[option] = names
+        filters, problems = self.filters(catalog)
         limit = self.options.get("limit")
         if limit is not None and not _positive_int(limit):
             problems.append((f":limit: takes a whole number above zero, not {limit!r}", "option"))
@@ -295,6 +283,36 @@ class InterviewTipsDirective(_TipsDirectiveBase):
         if limit is not None:
             tips = tips[: int(limit)]
         return self.render(catalog, tips)
+
+    def filters(self, catalog: Catalog) -> tuple[dict[str, list[str]], list[tuple[str, str]]]:
+        """Return the filter options as lists of names, and a (message, subtype) per problem.
+
+        Every name is checked on its own, so one build reports every mistake.
+        """
+        filters: dict[str, list[str]] = {}
+        problems: list[tuple[str, str]] = []
+        for option in FILTERS:
+            if option not in self.options:
+                continue
+            names = [name.strip() for name in str(self.options[option]).split(",")]
+            filters[option] = [name for name in names if name]
+            if not filters[option]:
+                problems.append((f":{option}: needs at least one name", "option"))
+            problems += [
+                (message, "unknown-name")
+                for message in (_check_name(catalog, option, name) for name in filters[option])
+                if message is not None
+            ]
+        return filters, problems
+
+
+def _check_name(catalog: Catalog, option: str, name: str) -> str | None:
+    """Return why ``name`` is no value of the filter ``option``, or None if it is one."""
+    try:
+        catalog.query(**{option: name})
+    except UnknownNameError as error:
+        return _unknown(option, error)
+    return None
 
 
 class InterviewTipDirective(_TipsDirectiveBase):
@@ -354,7 +372,9 @@ class InterviewTipsDomain(Domain):
     name = _DOMAIN
     label = "Interview tips"
     object_types: ClassVar[dict[str, ObjType]] = {"tip": ObjType("tip", "tip")}
-    roles: ClassVar[dict[str, Any]] = {"tip": TipRole(warn_dangling=True)}
+    roles: ClassVar[dict[str, Any]] = {
+        "tip": TipRole(warn_dangling=True, innernodeclass=nodes.inline),
+    }
     initial_data: ClassVar[dict[str, Any]] = {"tips": {}, "users": {}, "files": ()}
     data_version = 1
 
@@ -397,7 +417,7 @@ class InterviewTipsDomain(Domain):
         anchor, title = places[docname]
         return docname, anchor, title
 
-    def resolve_xref(
+    def resolve_xref(  # noqa: PLR0917 - Sphinx's signature
         self,
         env: BuildEnvironment,  # noqa: ARG002 - Sphinx's signature
         fromdocname: str,
@@ -406,7 +426,7 @@ class InterviewTipsDomain(Domain):
         target: str,
         node: pending_xref,
         contnode: Element,
-    ) -> Element | None:
+    ) -> nodes.reference | None:
         """Return a link to the tip's anchor, titled with the tip's title unless given."""
         found = self.place(target, fromdocname)
         if found is None:
@@ -416,7 +436,7 @@ class InterviewTipsDomain(Domain):
             contnode = nodes.inline(title, title, classes=contnode["classes"])
         return make_refnode(builder, fromdocname, docname, anchor, contnode, title)
 
-    def resolve_any_xref(
+    def resolve_any_xref(  # noqa: PLR0917 - Sphinx's signature
         self,
         env: BuildEnvironment,
         fromdocname: str,
@@ -424,7 +444,7 @@ class InterviewTipsDomain(Domain):
         target: str,
         node: pending_xref,
         contnode: Element,
-    ) -> list[tuple[str, Element]]:
+    ) -> list[tuple[str, nodes.reference]]:
         """Resolve ``:any:`` references to tips."""
         found = self.resolve_xref(env, fromdocname, builder, "tip", target, node, contnode)
         return [] if found is None else [(f"{_DOMAIN}:tip", found)]
