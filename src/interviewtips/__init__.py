@@ -7,7 +7,7 @@
 True
 """
 
-from ._api import load, validate
+from ._api import available_packs, load, validate
 from ._catalog import Catalog
 from ._limits import Limits
 from ._models import (
@@ -16,6 +16,7 @@ from ._models import (
     Format,
     Kind,
     Pack,
+    PackInfo,
     Phase,
     Placeholder,
     Question,
@@ -43,6 +44,7 @@ __all__ = [
     "Kind",
     "Limits",
     "Pack",
+    "PackInfo",
     "Phase",
     "Placeholder",
     "Problem",
@@ -58,6 +60,7 @@ __all__ = [
     "Topic",
     "UnknownNameError",
     "__version__",
+    "available_packs",
     "load",
     "to_dict",
     "validate",

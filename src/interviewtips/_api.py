@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, Union
@@ -13,11 +14,13 @@ if TYPE_CHECKING:
     from collections.abc import Iterable
 
     from ._catalog import Catalog
+    from ._models import PackInfo
     from ._pack import PackDrafts
     from ._problems import Problem
 
-#: A pack as callers name it: the path of its folder.
+#: A pack as callers name it: the path of its folder, or the name of an installed pack.
 PackPath = Union[str, "os.PathLike[str]"]
+_PACK_NAME = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 _lock = threading.RLock()  # re-entrant: the default load reads the built-in pack
 _default_catalog: Catalog | None = None
@@ -37,7 +40,8 @@ def load(
     nothing that was loaded before.
 
     Args:
-        packs: Folders of packs to add, in order.
+        packs: Packs to add, in order: folders, or names of installed pack plugins
+            (see `available_packs`). A name is tried only when no folder has it.
         builtin: Whether to include the built-in pack ``core``.
         limits: Bounds for reading the packs given (the built-in pack is trusted).
 
@@ -76,6 +80,17 @@ def validate(
     except ContentError as error:
         return error.problems
     return ()
+
+
+def available_packs() -> tuple[PackInfo, ...]:
+    """Return the installed pack plugins, by name, without reading their content.
+
+    A broken plugin is listed with its ``problem``; loading it by name raises a
+    `ContentError` naming it, and leaves every other pack usable.
+    """
+    from ._plugins import installed_packs  # noqa: PLC0415 - importlib.metadata is slow
+
+    return installed_packs()
 
 
 def _assemble_packs(
@@ -120,9 +135,23 @@ def _builtin() -> PackDrafts:
 
 
 def _folders(packs: PackPath | Iterable[PackPath]) -> list[Path]:
+    """Return the folder of each pack given as a path or as the name of an installed pack."""
     if isinstance(packs, (str, os.PathLike)):
-        return [Path(packs)]
-    return [Path(pack) for pack in packs]
+        packs = [packs]
+    return [_folder(pack) for pack in packs]
+
+
+def _folder(pack: PackPath) -> Path:
+    path = Path(pack)
+    if not isinstance(pack, str) or path.exists() or not _PACK_NAME.fullmatch(pack):
+        return path
+    if pack == "core":
+        from ._locate import builtin_data  # noqa: PLC0415 - only when asked for by name
+
+        return Path(str(builtin_data()))
+    from ._plugins import plugin_folder  # noqa: PLC0415 - importlib.metadata is slow to import
+
+    return plugin_folder(pack)
 
 
 def _limits(limits: Limits | None) -> Limits:

@@ -63,6 +63,7 @@ CODES: dict[str, Code] = {
         ("IT115", "outside-pack", "A file or link leads outside the pack's folder."),
         ("IT116", "pack-too-large", "A pack's files together exceed the reader's limit."),
         ("IT117", "too-many-items", "A file holds more nodes than the reader's limit."),
+        ("IT118", "broken-plugin", "An installed pack plugin cannot be loaded."),
     ),
     **_codes(
         "schema",

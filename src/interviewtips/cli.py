@@ -11,7 +11,7 @@ import json
 import sys
 from typing import TYPE_CHECKING, Any, Callable
 
-from ._api import load, validate
+from ._api import available_packs, load, validate
 from ._catalog import RECORD_TYPES
 from ._plain import to_dict
 from ._render import FORMATS, render
@@ -116,6 +116,14 @@ def _build_parser() -> argparse.ArgumentParser:
     counts = command("counts", _counts, "count records by stage, kind, topic or another facet")
     counts.add_argument("--by", default="stage", help="the facet to count by (default stage)")
     counts.add_argument("--of", default="tips", choices=RECORD_TYPES, help="the record type")
+    installed = commands.add_parser(
+        "packs",
+        help="list the installed pack plugins",
+        description="List the installed pack "
+        "plugins that --pack NAME can load, without loading them.",
+    )
+    installed.add_argument("--format", choices=("text", "json"), default="text")
+    installed.set_defaults(run=_packs)
     command("export", _export, "print the whole catalog (JSON by default)", "json")
     check = commands.add_parser(
         "validate",
@@ -247,6 +255,18 @@ def _export(args: argparse.Namespace) -> int:
         *catalog.checklists(),
     )
     return _print(catalog, records, args)
+
+
+def _packs(args: argparse.Namespace) -> int:
+    infos = available_packs()
+    if args.format == "json":
+        print(json.dumps([to_dict(info) for info in infos], indent=2))
+    for info in infos if args.format == "text" else ():
+        state = info.location if info.problem is None else f"BROKEN: {info.problem}"
+        print(f"{info.name}  ({info.distribution} {info.version})  {state}")
+    if not infos and args.format == "text":
+        print("interviewtips: no pack plugins are installed", file=sys.stderr)
+    return EXIT_OK
 
 
 def _validate(args: argparse.Namespace) -> int:

@@ -1,0 +1,1 @@
+"""Northwind Traders' interview guidance: this package's folder is an interviewtips pack."""
