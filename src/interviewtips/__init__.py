@@ -10,6 +10,7 @@ True
 from ._api import available_packs, load, validate
 from ._catalog import Catalog
 from ._limits import Limits
+from ._lint import lint
 from ._models import (
     Audience,
     Checklist,
@@ -61,6 +62,7 @@ __all__ = [
     "UnknownNameError",
     "__version__",
     "available_packs",
+    "lint",
     "load",
     "to_dict",
     "validate",

@@ -49,7 +49,7 @@ def load(
         ContentError: Some content is invalid; ``problems`` lists every problem.
     """
     global _default_catalog  # noqa: PLW0603 - the documented process-wide cache
-    folders = _folders(packs)
+    folders = folders_of(packs)
     if folders or not builtin:
         return _assemble_packs(folders, builtin=builtin, limits=limits)
     catalog = _default_catalog
@@ -76,7 +76,7 @@ def validate(
     from .exceptions import ContentError  # noqa: PLC0415 - keeps YAML off the import path
 
     try:
-        _assemble_packs(_folders(packs), builtin=builtin, limits=limits, replaceable=True)
+        _assemble_packs(folders_of(packs), builtin=builtin, limits=limits, replaceable=True)
     except ContentError as error:
         return error.problems
     return ()
@@ -96,23 +96,38 @@ def available_packs() -> tuple[PackInfo, ...]:
 def _assemble_packs(
     folders: list[Path], *, builtin: bool, limits: Limits | None, replaceable: bool = False
 ) -> Catalog:
-    """Read the packs in ``folders`` and build their catalog, with the built-in pack first.
+    """Read the packs in ``folders`` and build their catalog, with the built-in pack first."""
+    return combine(read_packs(folders, limits), builtin=builtin, replaceable=replaceable)
 
-    With ``replaceable``, a pack whose id is ``core`` stands in for the built-in pack.
+
+def read_packs(folders: list[Path], limits: Limits | None) -> list[PackDrafts]:
+    """Read every pack, or raise one error naming every problem in any of them.
+
+    Raises:
+        ContentError: Some pack has problems.
     """
-    from ._assemble import assemble  # noqa: PLC0415 - keeps YAML off the import path
-    from ._pack import read_pack  # noqa: PLC0415
+    from ._pack import read_pack  # noqa: PLC0415 - keeps YAML off the import path
     from .exceptions import ContentError  # noqa: PLC0415
 
     given = []
     problems: list[Problem] = []
     for folder in folders:
-        pack, found = read_pack(folder, _limits(limits))
+        pack, found = read_pack(folder, default_limits(limits))
         problems += found
         if pack is not None:
             given.append(pack)
     if problems:
         raise ContentError(problems)
+    return given
+
+
+def combine(given: list[PackDrafts], *, builtin: bool, replaceable: bool = False) -> Catalog:
+    """Build the catalog of packs already read, with the built-in pack first.
+
+    With ``replaceable``, a pack whose id is ``core`` stands in for the built-in pack.
+    """
+    from ._assemble import assemble  # noqa: PLC0415 - keeps YAML off the import path
+
     if replaceable and any(pack.pack.id == "core" for pack in given):
         builtin = False
     return assemble([_builtin(), *given] if builtin else given)
@@ -127,14 +142,14 @@ def _builtin() -> PackDrafts:
 
     with _lock:
         if _builtin_pack is None:
-            pack, problems = read_pack(builtin_data(), _limits(None))
+            pack, problems = read_pack(builtin_data(), default_limits(None))
             if pack is None:
                 raise ContentError(problems)
             _builtin_pack = pack
         return _builtin_pack
 
 
-def _folders(packs: PackPath | Iterable[PackPath]) -> list[Path]:
+def folders_of(packs: PackPath | Iterable[PackPath]) -> list[Path]:
     """Return the folder of each pack given as a path or as the name of an installed pack."""
     if isinstance(packs, (str, os.PathLike)):
         packs = [packs]
@@ -154,7 +169,7 @@ def _folder(pack: PackPath) -> Path:
     return plugin_folder(pack)
 
 
-def _limits(limits: Limits | None) -> Limits:
+def default_limits(limits: Limits | None) -> Limits:
     return limits if limits is not None else Limits()
 
 

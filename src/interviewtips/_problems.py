@@ -91,4 +91,13 @@ CODES: dict[str, Code] = {
         ("IT305", "duplicate-order", "Two stages share a lifecycle order."),
         ("IT306", "replacement-id", "A record replaces one whose id differs from its own."),
     ),
+    **_codes(
+        "style",
+        ("IT401", "long-title", "A tip's title is longer than 70 characters."),
+        ("IT402", "title-form", "A tip's title is not a short imperative (capital, no stop)."),
+        ("IT403", "detail-length", "A tip's detail is very short or very long."),
+        ("IT404", "near-duplicate", "Two tips' titles are nearly the same."),
+        ("IT405", "unused-topic", "A pack defines a topic that no record uses."),
+        ("IT406", "kind-title", "A tip's title reads as a do while it is a don't, or the reverse."),
+    ),
 }

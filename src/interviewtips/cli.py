@@ -8,13 +8,17 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
 
 from ._api import available_packs, load, validate
 from ._catalog import RECORD_TYPES
+from ._lint import lint
 from ._plain import to_dict
 from ._render import FORMATS, render
+from ._starter import starter_files
 from ._version import __version__
 from .exceptions import ContentError, UnknownNameError
 
@@ -22,6 +26,7 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from ._catalog import Catalog
+    from ._problems import Problem
 
 EXIT_OK, EXIT_NOT_FOUND, EXIT_USAGE = 0, 1, 2
 
@@ -70,13 +75,22 @@ def _build_parser() -> argparse.ArgumentParser:
         epilog="Exit codes: 0 success, 1 content problems or nothing found, 2 usage error.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    commands = parser.add_subparsers(title="commands", metavar="COMMAND", parser_class=_Parser)
+    commands.required = True
+    _add_reading_commands(commands)
+    _add_authoring_commands(commands)
+    return parser
+
+
+def _add_reading_commands(commands: Any) -> None:
+    """Add the commands that query and print guidance."""
     packs = _Parser(add_help=False)
     packs.add_argument(
         "--pack",
         action="append",
         default=[],
         metavar="PATH",
-        help="add the pack in this folder (repeat for several)",
+        help="add the pack in this folder, or the installed pack of this name (repeatable)",
     )
     packs.add_argument(
         "--no-builtin",
@@ -84,8 +98,6 @@ def _build_parser() -> argparse.ArgumentParser:
         action="store_false",
         help="leave out the built-in guidance",
     )
-    commands = parser.add_subparsers(title="commands", metavar="COMMAND", parser_class=_Parser)
-    commands.required = True
 
     def command(
         name: str, run: Callable[[argparse.Namespace], int], text: str, fmt: str = "text"
@@ -116,31 +128,63 @@ def _build_parser() -> argparse.ArgumentParser:
     counts = command("counts", _counts, "count records by stage, kind, topic or another facet")
     counts.add_argument("--by", default="stage", help="the facet to count by (default stage)")
     counts.add_argument("--of", default="tips", choices=RECORD_TYPES, help="the record type")
+    command("export", _export, "print the whole catalog (JSON by default)", "json")
+
+
+def _add_authoring_commands(commands: Any) -> None:
+    """Add the commands content authors use: validate, lint, new-pack, packs."""
+
+    def checker(name: str, run: Callable[[argparse.Namespace], int], text: str) -> Any:
+        sub = commands.add_parser(name, help=text.split(";", maxsplit=1)[0], description=text)
+        sub.add_argument("paths", nargs="+", metavar="PATH", help="a pack's folder")
+        sub.add_argument(
+            "--no-builtin",
+            dest="builtin",
+            action="store_false",
+            help="check the packs alone, not beside the built-in guidance",
+        )
+        sub.set_defaults(run=run)
+        return sub
+
+    check = checker("validate", _validate, "check packs and report every problem; exit 1 on any")
+    check.add_argument("--format", choices=("text", "json", "github"), default="text")
+    linter = checker(
+        "lint",
+        _lint,
+        "check packs as validate does, then for style: title length and form, "
+        "detail length, near-duplicate titles, unused topics; exit 1 on any problem",
+    )
+    linter.add_argument(
+        "--format",
+        choices=("text", "json", "github"),
+        default="text",
+        help="github prints GitHub Actions annotations",
+    )
+    for option, text in (
+        ("--select", "only codes starting with CODE (IT4, IT401)"),
+        ("--ignore", "leave out codes starting with CODE"),
+    ):
+        linter.add_argument(
+            option,
+            action="append",
+            default=[],
+            metavar="CODE",
+            help=text + "; repeat or separate with commas",
+        )
+    starter = commands.add_parser(
+        "new-pack",
+        help="write a minimal valid pack to start from",
+        description="Write pack.yaml and a first tips file into a new folder.",
+    )
+    starter.add_argument("folder", metavar="DIR", help="the folder to create")
+    starter.set_defaults(run=_new_pack)
     installed = commands.add_parser(
         "packs",
         help="list the installed pack plugins",
-        description="List the installed pack "
-        "plugins that --pack NAME can load, without loading them.",
+        description="List the installed pack plugins that --pack NAME loads, without loading.",
     )
     installed.add_argument("--format", choices=("text", "json"), default="text")
     installed.set_defaults(run=_packs)
-    command("export", _export, "print the whole catalog (JSON by default)", "json")
-    check = commands.add_parser(
-        "validate",
-        help="check packs and report every problem",
-        description="Check the packs in these folders against the schema and the built-in "
-        "content; exit 1 if any problem is found.",
-    )
-    check.add_argument("paths", nargs="+", metavar="PATH", help="a pack's folder")
-    check.add_argument("--format", choices=("text", "json"), default="text")
-    check.add_argument(
-        "--no-builtin",
-        dest="builtin",
-        action="store_false",
-        help="check the packs alone, not beside the built-in guidance",
-    )
-    check.set_defaults(run=_validate)
-    return parser
 
 
 def _filters(parser: argparse.ArgumentParser, *names: str) -> None:
@@ -270,9 +314,26 @@ def _packs(args: argparse.Namespace) -> int:
 
 
 def _validate(args: argparse.Namespace) -> int:
-    problems = validate(args.paths, builtin=args.builtin)
+    return _report(validate(args.paths, builtin=args.builtin), args)
+
+
+def _lint(args: argparse.Namespace) -> int:
+    def codes(values: list[str]) -> list[str]:
+        return [code.strip() for value in values for code in value.split(",") if code.strip()]
+
+    problems = lint(
+        args.paths, builtin=args.builtin, select=codes(args.select), ignore=codes(args.ignore)
+    )
+    return _report(problems, args)
+
+
+def _report(problems: Sequence[Problem], args: argparse.Namespace) -> int:
     if args.format == "json":
         print(json.dumps([to_dict(problem) for problem in problems], indent=2))
+    elif args.format == "github":
+        for p in problems:
+            message = p.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+            print(f"::error file={p.path},line={p.line},col={p.column},title={p.code}::{message}")
     else:
         for problem in problems:
             print(problem)
@@ -280,3 +341,16 @@ def _validate(args: argparse.Namespace) -> int:
         summary = f"{count} problem{'s' if count != 1 else ''}" if problems else "no problems"
         print(f"{', '.join(args.paths)}: {summary}", file=sys.stderr)
     return EXIT_NOT_FOUND if problems else EXIT_OK
+
+
+def _new_pack(args: argparse.Namespace) -> int:
+    folder = Path(args.folder)
+    if folder.exists() and any(folder.iterdir()):
+        return _fail(f"{folder} already exists and is not empty; choose a new folder", EXIT_USAGE)
+    pack_id = re.sub(r"[^a-z0-9]+", "-", folder.resolve().name.lower()).strip("-") or "my-pack"
+    for name, text in starter_files(pack_id).items():
+        path = folder / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    print(f"wrote a pack {pack_id!r} in {folder}; check it with: interviewtips lint {folder}")
+    return EXIT_OK
