@@ -9,6 +9,7 @@ True
 
 from ._api import available_packs, load, validate
 from ._catalog import Catalog
+from ._jsonschema import json_schema
 from ._limits import Limits
 from ._lint import lint
 from ._models import (
@@ -62,6 +63,7 @@ __all__ = [
     "UnknownNameError",
     "__version__",
     "available_packs",
+    "json_schema",
     "lint",
     "load",
     "to_dict",

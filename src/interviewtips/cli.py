@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING, Any, Callable
 
 from ._api import available_packs, load, validate
 from ._catalog import RECORD_TYPES
+from ._jsonschema import FILES as JSON_SCHEMA_FILES
+from ._jsonschema import json_schema
 from ._lint import lint
 from ._plain import to_dict
 from ._render import FORMATS, render
@@ -132,7 +134,7 @@ def _add_reading_commands(commands: Any) -> None:
 
 
 def _add_authoring_commands(commands: Any) -> None:
-    """Add the commands content authors use: validate, lint, new-pack, packs."""
+    """Add the commands content authors use: validate, lint, new-pack, schema, packs."""
 
     def checker(name: str, run: Callable[[argparse.Namespace], int], text: str) -> Any:
         sub = commands.add_parser(name, help=text.split(";", maxsplit=1)[0], description=text)
@@ -178,6 +180,13 @@ def _add_authoring_commands(commands: Any) -> None:
     )
     starter.add_argument("folder", metavar="DIR", help="the folder to create")
     starter.set_defaults(run=_new_pack)
+    schema = commands.add_parser(
+        "schema",
+        help="print the JSON Schema of pack files, for editors",
+        description="Print the JSON Schema of a content file, or of pack.yaml with --file pack.",
+    )
+    schema.add_argument("--file", choices=JSON_SCHEMA_FILES, default="content")
+    schema.set_defaults(run=lambda args: _print_json(json_schema(args.file)))
     installed = commands.add_parser(
         "packs",
         help="list the installed pack plugins",
@@ -310,6 +319,11 @@ def _packs(args: argparse.Namespace) -> int:
         print(f"{info.name}  ({info.distribution} {info.version})  {state}")
     if not infos and args.format == "text":
         print("interviewtips: no pack plugins are installed", file=sys.stderr)
+    return EXIT_OK
+
+
+def _print_json(data: Any) -> int:
+    print(json.dumps(data, indent=2, ensure_ascii=False))
     return EXIT_OK
 
 
