@@ -29,9 +29,9 @@ DATA_FILES = sorted(
     if path.is_file()
 )
 CHECK = (
-    "import json, interviewtips; from interviewtips._locate import builtin_data; "
+    "import json, sys, interviewtips; from interviewtips._locate import builtin_data; "
     "c = interviewtips.load(); "
-    "print(json.dumps([str(builtin_data()), len(c.tips), "
+    "print(json.dumps([str(builtin_data()), 'yaml' in sys.modules, len(c.tips), "
     "[t.id for t in c.query(stage='second-interview', kind='do')]]))"
 )
 
@@ -69,7 +69,7 @@ def dists(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 @pytest.fixture(scope="module")
 def reference() -> list[object]:
     """What the checkout itself loads: tip count and second-interview do's."""
-    return json.loads(_run(sys.executable, "-c", CHECK))[1:]
+    return json.loads(_run(sys.executable, "-c", CHECK))[2:]
 
 
 class TestDistributions:
@@ -80,7 +80,8 @@ class TestDistributions:
         """Every file of data/ is in the wheel as interviewtips/data/, with py.typed."""
         names = set(zipfile.ZipFile(dists[kind]).namelist())
         missing = [f for f in DATA_FILES if f"interviewtips/data/{f}" not in names]
-        assert ([], True) == (missing, "interviewtips/py.typed" in names)
+        expected = {"interviewtips/py.typed", "interviewtips/data/pack.compiled.json"}
+        assert ([], set()) == (missing, expected - names)
 
     def test_sdist_carries_the_data(self, dists: dict[str, Path]) -> None:
         """The sdist has data/, the sources and the tests."""
@@ -95,11 +96,11 @@ class TestInstalls:
 
     @pytest.mark.parametrize("kind", ["wheel", "wheel-from-sdist"])
     def test_installed_wheel(self, dists, reference, kind: str, tmp_path: Path) -> None:
-        """From a wheel, the data comes from the installed package."""
+        """From a wheel, the data comes from the installed package, compiled: no YAML parsed."""
         python = _venv(tmp_path / "venv")
         _run(python, "-m", "pip", "install", "--quiet", dists[kind])
-        location, *answers = json.loads(_run(python, "-c", CHECK, cwd=tmp_path))
-        assert (reference, True) == (answers, "site-packages" in location)
+        location, parsed_yaml, *answers = json.loads(_run(python, "-c", CHECK, cwd=tmp_path))
+        assert (reference, True, False) == (answers, "site-packages" in location, parsed_yaml)
         out = _run(
             tmp_path / "venv" / "bin" / "interviewtips",
             "list",
@@ -114,12 +115,12 @@ class TestInstalls:
         assert all(item["kind"] == "dont" for item in json.loads(out))
 
     def test_editable_install(self, reference, tmp_path: Path) -> None:
-        """From an editable install, the data comes from the checkout's data/ folder."""
+        """From an editable install, the data comes from the checkout's YAML."""
         checkout = tmp_path / "checkout"
-        for name in ("src", "data", "pyproject.toml", "README.md", "LICENSE"):
+        for name in ("src", "data", "pyproject.toml", "hatch_build.py", "README.md", "LICENSE"):
             copy = shutil.copytree if (ROOT / name).is_dir() else shutil.copy
             copy(ROOT / name, checkout / name)
         python = _venv(tmp_path / "venv")
         _run(python, "-m", "pip", "install", "--quiet", "-e", checkout)
-        location, *answers = json.loads(_run(python, "-c", CHECK, cwd=tmp_path))
-        assert (reference, str(checkout / "data")) == (answers, location)
+        location, parsed_yaml, *answers = json.loads(_run(python, "-c", CHECK, cwd=tmp_path))
+        assert (reference, str(checkout / "data"), True) == (answers, location, parsed_yaml)

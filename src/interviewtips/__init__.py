@@ -7,7 +7,7 @@
 True
 """
 
-from ._api import available_packs, load, validate
+from ._api import available_packs, compile_pack, load, validate
 from ._catalog import Catalog
 from ._jsonschema import json_schema
 from ._limits import Limits
@@ -63,6 +63,7 @@ __all__ = [
     "UnknownNameError",
     "__version__",
     "available_packs",
+    "compile_pack",
     "json_schema",
     "lint",
     "load",

@@ -133,18 +133,7 @@ class Catalog:
             "topic": NameIndex("topic", ((t.id, (t.name, *t.aliases)) for t in self.topics)),
             **{facet: _choice_names(vocabulary) for facet, vocabulary in _VOCABULARIES.items()},
         }
-        stage_names = {stage.id: " ".join((stage.name, *stage.aliases)) for stage in self.stages}
-        topic_names = {topic.id: " ".join((topic.name, *topic.aliases)) for topic in self.topics}
-        self._words = WordIndex(
-            (
-                (tip.title, 3.0),
-                (tip.detail, 1.0),
-                (tip.why, 1.0),
-                (" ".join(topic_names[topic] for topic in tip.topics), 1.0),
-                (" ".join(stage_names[stage] for stage in tip.stages), 0.5),
-            )
-            for tip in self.tips
-        )
+        self._words: WordIndex | None = None  # built on the first search
 
     def __repr__(self) -> str:
         """Say what the catalog holds, not every record."""
@@ -236,7 +225,7 @@ class Catalog:
         filters = {"stage": stage, "kind": kind, "topic": topic, "phase": phase, "format": format}
         index = self._indexes["tips"]
         allowed = index.positions(self._wanted(filters))
-        ranked = self._words.rank(text, allowed)
+        ranked = self._word_index().rank(text, allowed)
         if limit is not None:
             ranked = ranked[: max(limit, 0)]
         return tuple(index.records[position] for position in ranked)
@@ -324,6 +313,28 @@ class Catalog:
                 for name in RECORD_TYPES
             },
         }
+
+    def _word_index(self) -> WordIndex:
+        """Return the tips' word index, building it on first use.
+
+        Two threads searching at once may both build it; each builds the same index
+        from the same immutable tips, and either result serves.
+        """
+        words = self._words
+        if words is None:
+            stage_names = {s.id: " ".join((s.name, *s.aliases)) for s in self.stages}
+            topic_names = {t.id: " ".join((t.name, *t.aliases)) for t in self.topics}
+            words = self._words = WordIndex(
+                (
+                    (tip.title, 3.0),
+                    (tip.detail, 1.0),
+                    (tip.why, 1.0),
+                    (" ".join(topic_names[topic] for topic in tip.topics), 1.0),
+                    (" ".join(stage_names[stage] for stage in tip.stages), 0.5),
+                )
+                for tip in self.tips
+            )
+        return words
 
     def _records_by_id(self, record: str) -> dict[str, Any]:
         return self._by_id[self._record_types.resolve(record)]

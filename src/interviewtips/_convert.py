@@ -15,8 +15,8 @@ import attrs
 
 from . import _schema as s
 from ._models import PLACEHOLDER, Hidden, Placeholder, QuestionType
+from ._nodes import Mapping, Node, Scalar, Sequence
 from ._problems import Problem
-from ._yaml import Mapping, Node, Scalar, Sequence
 
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _REFERENCE = re.compile(r"(?:[a-z0-9]+(?:-[a-z0-9]+)*:)?[a-z0-9]+(?:-[a-z0-9]+)*")

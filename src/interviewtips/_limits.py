@@ -4,21 +4,27 @@ from __future__ import annotations
 
 import attrs
 
+_COUNT = [attrs.validators.instance_of(int), attrs.validators.ge(1)]
+
 
 @attrs.frozen
 class Limits:
     """Bounds that keep a hostile or broken file from making a load slow or huge.
+
+    Each is a whole number of at least 1; anything else raises `TypeError` or
+    `ValueError` here rather than a confusing error in the middle of a load.
 
     Attributes:
         max_file_bytes: The largest file the reader opens.
         max_pack_bytes: The most bytes all files of one pack may hold together.
         max_depth: The deepest nesting of lists and mappings.
         max_string_chars: The longest single string.
-        max_nodes: The most nodes (strings, lists, mappings) in one file.
+        max_nodes: The most nodes (strings, lists, mappings) in one file. The largest
+            built-in file has under 2,000; reading 100,000 takes about 0.3 s.
     """
 
-    max_file_bytes: int = 2_000_000
-    max_pack_bytes: int = 50_000_000
-    max_depth: int = 24
-    max_string_chars: int = 20_000
-    max_nodes: int = 500_000
+    max_file_bytes: int = attrs.field(default=2_000_000, validator=_COUNT)
+    max_pack_bytes: int = attrs.field(default=50_000_000, validator=_COUNT)
+    max_depth: int = attrs.field(default=24, validator=_COUNT)
+    max_string_chars: int = attrs.field(default=20_000, validator=_COUNT)
+    max_nodes: int = attrs.field(default=100_000, validator=_COUNT)

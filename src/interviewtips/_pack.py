@@ -2,21 +2,24 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import attrs
 
 from . import _schema
+from ._compiled import COMPILED, compiled_form, load_compiled
 from ._convert import Converter, Draft
 from ._problems import Problem
-from ._yaml import Node, decode, parse
+from .exceptions import ContentError
 
 if TYPE_CHECKING:
     from importlib.abc import Traversable
 
     from ._limits import Limits
     from ._models import Pack
+    from ._nodes import Node
 
 MANIFEST = "pack.yaml"
 _CONTENT_SUFFIXES = (".yaml", ".yml")
@@ -34,31 +37,35 @@ class PackDrafts:
 
 
 def read_pack(
-    root: Traversable, limits: Limits, *, libyaml: bool | None = None
+    root: Traversable,
+    limits: Limits,
+    *,
+    libyaml: bool | None = None,
+    compiled: bool = True,
 ) -> tuple[PackDrafts | None, list[Problem]]:
     """Read the pack in ``root``: ``pack.yaml`` and every ``*.yaml`` file below it.
 
     Content files are read in sorted order of their paths; folders and files whose
-    names start with a dot are skipped.
+    names start with a dot are skipped. The pack's compiled form is used instead of
+    its YAML when ``compiled`` is true and the form matches the sources.
 
     Returns:
         The pack (None when it has any problem) and the problems found.
     """
     problems: list[Problem] = []
-    if not root.is_dir():
-        problems.append(Problem(str(root), 0, 0, "IT101", "no such folder; give a pack's folder"))
+    sources = read_sources(root, limits, problems)
+    if problems:
         return None, problems
-    manifest_file = root.joinpath(MANIFEST)
-    if not manifest_file.is_file():
-        message = f"the folder has no {MANIFEST}; every pack starts with one"
-        problems.append(Problem(str(root), 0, 0, "IT209", message))
-        return None, problems
-    files = _content_files(root, problems)
-    total = 0
-    manifest_node, read_problems = _read(manifest_file, limits, libyaml)
-    problems += read_problems
-    converter = Converter(str(manifest_file), problems)
-    pack = None if manifest_node is None else converter.record(_schema.PACK, manifest_node)
+    files = {name: str(file) for name, (file, _) in sources.items()}
+    if compiled:
+        pack = load_compiled(root, {name: data for name, (_, data) in sources.items()}, files)
+        if pack is not None:
+            return pack, []
+    manifest_file, manifest_bytes = sources[MANIFEST]
+    manifest_node = _parse(manifest_bytes, str(manifest_file), limits, libyaml, problems)
+    pack = None
+    if manifest_node is not None:
+        pack = Converter(str(manifest_file), problems).record(_schema.PACK, manifest_node)
     if pack is not None and not 1 <= pack.schema_version <= _schema.SCHEMA_VERSION:
         message = (
             f"the pack needs schema version {pack.schema_version}, and this interviewtips reads "
@@ -67,41 +74,98 @@ def read_pack(
         problems.append(Problem(str(manifest_file), *_position(manifest_node), "IT208", message))
         return None, problems
     drafts: list[Draft] = []
-    for file in files:
-        total += _size(file)
-        if total > limits.max_pack_bytes:
-            message = f"the pack holds more than {limits.max_pack_bytes:,} bytes; split it"
-            problems.append(Problem(str(file), 0, 0, "IT116", message))
-            break
-        node, read_problems = _read(file, limits, libyaml)
-        problems += read_problems
-        if not read_problems:
+    for name, (file, data) in sources.items():
+        if name == MANIFEST:
+            continue
+        count = len(problems)
+        node = _parse(data, str(file), limits, libyaml, problems)
+        if len(problems) == count:
             pack_id = pack.id if pack is not None else None
             drafts += Converter(str(file), problems, pack_id).content_file(node)
     if pack is None or problems:
         return None, problems
-    paths = (str(manifest_file), *(str(file) for file in files))
-    return PackDrafts(pack, str(manifest_file), tuple(drafts), paths), problems
+    return PackDrafts(pack, str(manifest_file), tuple(drafts), tuple(files.values())), problems
 
 
-def _read(
-    file: Traversable, limits: Limits, libyaml: bool | None
-) -> tuple[Node | None, list[Problem]]:
+def compile_pack(root: Path, limits: Limits, target: Path | None = None) -> Path:
+    """Write the compiled form of the pack in ``root``; return its path.
+
+    Args:
+        root: The pack's folder.
+        limits: Bounds for reading it.
+        target: Where to write; by default ``pack.compiled.json`` beside the manifest.
+
+    Raises:
+        ContentError: The pack has problems; nothing is written.
+    """
+    pack, problems = read_pack(root, limits, compiled=False)
+    sources = read_sources(root, limits, problems)
+    if pack is None or problems:
+        raise ContentError(problems)
+    target = target or root / COMPILED
+    form = compiled_form(pack, sources)
+    target.write_text(json.dumps(form, ensure_ascii=False, separators=(",", ":")), "utf-8")
+    return target
+
+
+def read_sources(
+    root: Traversable, limits: Limits, problems: list[Problem]
+) -> dict[str, tuple[Traversable, bytes]]:
+    """Return the bytes of the manifest and of every content file, by relative path.
+
+    The manifest comes first, then the content files in sorted order. Problems
+    (a missing folder or manifest, unreadable or oversized files) are appended.
+    """
+    if not root.is_dir():
+        problems.append(Problem(str(root), 0, 0, "IT101", "no such folder; give a pack's folder"))
+        return {}
+    manifest_file = root.joinpath(MANIFEST)
+    if not manifest_file.is_file():
+        message = f"the folder has no {MANIFEST}; every pack starts with one"
+        problems.append(Problem(str(root), 0, 0, "IT209", message))
+        return {}
+    sources = {}
+    total = 0
+    for name, file in [(MANIFEST, manifest_file), *_content_files(root, problems)]:
+        data = _bytes(file, limits, problems)
+        if data is None:
+            continue
+        total += len(data)
+        if total > limits.max_pack_bytes:
+            message = f"the pack holds more than {limits.max_pack_bytes:,} bytes; split it"
+            problems.append(Problem(str(file), 0, 0, "IT116", message))
+            break
+        sources[name] = (file, data)
+    return sources
+
+
+def _bytes(file: Traversable, limits: Limits, problems: list[Problem]) -> bytes | None:
     path = str(file)
     if _size(file) > limits.max_file_bytes:
         message = f"the file is larger than the limit of {limits.max_file_bytes:,} bytes; split it"
-        return None, [Problem(path, 0, 0, "IT104", message)]
+        problems.append(Problem(path, 0, 0, "IT104", message))
+        return None
     try:
-        data = file.read_bytes()
+        return file.read_bytes()
     except OSError as error:
-        return None, [Problem(path, 0, 0, "IT101", f"cannot read the file: {error.strerror}")]
-    text, problems = decode(data, path, limits)
-    if text is None:
-        return None, problems
-    return parse(text, path, limits, libyaml=libyaml)
+        problems.append(Problem(path, 0, 0, "IT101", f"cannot read the file: {error.strerror}"))
+        return None
 
 
-def _content_files(root: Traversable, problems: list[Problem]) -> list[Traversable]:
+def _parse(
+    data: bytes, path: str, limits: Limits, libyaml: bool | None, problems: list[Problem]
+) -> Node | None:
+    from . import _yaml  # noqa: PLC0415 - a compiled pack needs no YAML
+
+    text, found = _yaml.decode(data, path, limits)
+    node = None
+    if text is not None:
+        node, found = _yaml.parse(text, path, limits, libyaml=libyaml)
+    problems += found
+    return None if found else node
+
+
+def _content_files(root: Traversable, problems: list[Problem]) -> list[tuple[str, Traversable]]:
     """Return the pack's content files in sorted path order, refusing links that leave it."""
     found: list[tuple[str, Traversable]] = []
     inside = Path(str(root)).resolve() if isinstance(root, Path) else None
@@ -121,7 +185,7 @@ def _content_files(root: Traversable, problems: list[Problem]) -> list[Traversab
                 entry.is_file() and entry.name.endswith(_CONTENT_SUFFIXES) and relative != MANIFEST
             ):
                 found.append((relative, entry))
-    return [entry for _, entry in sorted(found, key=lambda pair: pair[0])]
+    return sorted(found, key=lambda pair: pair[0])
 
 
 def _stays_inside(entry: Traversable, inside: Path) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from typing import TYPE_CHECKING
@@ -19,6 +20,7 @@ def words(text: str) -> list[str]:
     return [_stem(word) for word in _WORD.findall(folded)]
 
 
+@functools.lru_cache(maxsize=65536)
 def _stem(word: str) -> str:
     if len(word) > 4 and word.endswith("ies"):  # noqa: PLR2004 - "ties" stays "ties"
         return word[:-3] + "y"

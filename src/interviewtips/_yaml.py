@@ -9,8 +9,9 @@ that libyaml and the pure-Python parser give identical results.
 from __future__ import annotations
 
 import codecs
+import contextlib
 import re
-from typing import TYPE_CHECKING, Any, Union
+from typing import TYPE_CHECKING, Any
 
 import attrs
 import yaml
@@ -22,6 +23,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterator
 
     from ._limits import Limits
+from ._nodes import Mapping, Node, Scalar, Sequence
 
 _libyaml: Any
 try:
@@ -32,57 +34,25 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 #: True when PyYAML was built with libyaml, so the fast parser is used by default.
 HAS_LIBYAML = _libyaml is not None
 
-_NULL_WORDS = frozenset({"", "~", "null", "Null", "NULL"})
 _CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]")
+#: What a double-quoted escape (\\e, \\0, \\ud800...) can put in a string and content
+#: must never hold: control characters (terminal escape sequences) and lone surrogates,
+#: which no UTF-8 output can encode.
+_UNSAFE_CHARACTERS = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]"
+)
+_SURROGATE = re.compile("[\ud800-\udfff]")
+#: Syntax errors libyaml finds this far into a file or nearer are re-parsed by the
+#: pure-Python parser, so that both parsers word and place them alike. Further in, the
+#: re-parse would cost seconds (a few microseconds a character), so libyaml's own report
+#: stands.
+_REPARSE_CHARACTERS = 100_000
 _UTF16_AND_32_BOMS = (
     codecs.BOM_UTF32_LE,
     codecs.BOM_UTF32_BE,
     codecs.BOM_UTF16_LE,
     codecs.BOM_UTF16_BE,
 )
-
-
-@attrs.frozen
-class Scalar:
-    """A string as written in YAML; ``plain`` is False for quoted and block scalars."""
-
-    value: str
-    line: int
-    column: int
-    plain: bool = True
-
-    @property
-    def is_null(self) -> bool:
-        """Whether YAML 1.2 reads this scalar as null (``~``, ``null`` or nothing)."""
-        return self.plain and self.value in _NULL_WORDS
-
-
-@attrs.frozen
-class Sequence:
-    """A YAML list of nodes."""
-
-    items: tuple[Node, ...]
-    line: int
-    column: int
-
-
-@attrs.frozen
-class Mapping:
-    """A YAML mapping; keys are scalars, kept in the order written."""
-
-    entries: tuple[tuple[Scalar, Node], ...]
-    line: int
-    column: int
-
-    def get(self, key: str) -> Node | None:
-        """Return the value written under ``key``, or None."""
-        for name, value in self.entries:
-            if name.value == key:
-                return value
-        return None
-
-
-Node = Union[Scalar, Sequence, Mapping]
 
 
 class _PurePythonParser(yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser):
@@ -144,9 +114,15 @@ def parse(
         parser = _libyaml.CParser(text)
         try:
             return composer.compose(_events(parser)), composer.problems
-        except yaml.YAMLError:
+        except yaml.MarkedYAMLError as error:
             # Syntax errors are rare: let the pure-Python parser word and place them,
-            # so that both parsers report the same problem.
+            # so that both parsers report the same problem, unless that would be slow.
+            mark = error.problem_mark or error.context_mark
+            if mark is None or mark.index <= _REPARSE_CHARACTERS:
+                return parse(text, path, limits, libyaml=False)
+            composer.syntax_error(error)
+            return None, composer.problems
+        except yaml.YAMLError:
             return parse(text, path, limits, libyaml=False)
         except _StopReadingError:
             return None, composer.problems
@@ -155,9 +131,7 @@ def parse(
     try:
         return composer.compose(_events(_PurePythonParser(text))), composer.problems
     except yaml.MarkedYAMLError as error:
-        detail = error.problem or error.context or "malformed YAML"
-        message = f"YAML syntax error: {detail}; check the indentation and quoting here"
-        composer.problem_at(*_position(error.problem_mark or error.context_mark), "IT105", message)
+        composer.syntax_error(error)
     except yaml.YAMLError as error:
         composer.problem_at(0, 0, "IT105", f"YAML syntax error: {error}")
     except _StopReadingError:
@@ -200,6 +174,11 @@ class _Composer:
 
     def problem(self, event: ev.Event, code: str, message: str) -> None:
         self.problem_at(*_position(event.start_mark), code, message)
+
+    def syntax_error(self, error: yaml.MarkedYAMLError) -> None:
+        detail = error.problem or error.context or "malformed YAML"
+        message = f"YAML syntax error: {detail}; check the indentation and quoting here"
+        self.problem_at(*_position(error.problem_mark or error.context_mark), "IT105", message)
 
     def stop(self, event: ev.Event, code: str, message: str) -> _StopReadingError:
         self.problem(event, code, message)
@@ -282,7 +261,26 @@ class _Composer:
                 f"{self.limits.max_string_chars:,}; shorten it",
             )
         plain = event.style in (None, "")  # libyaml says "" where PyYAML says None
-        return Scalar(event.value, line, column, plain=plain)
+        return Scalar(self.safe_text(event), line, column, plain=plain)
+
+    def safe_text(self, event: ev.ScalarEvent) -> str:
+        """Return a scalar's text, refusing what escapes can smuggle past `decode`."""
+        value = event.value
+        if _SURROGATE.search(value):
+            # JSON writes a character beyond U+FFFF as an escaped surrogate pair, which
+            # PyYAML leaves as two halves: join them.
+            with contextlib.suppress(UnicodeDecodeError):
+                value = value.encode("utf-16-le", "surrogatepass").decode("utf-16-le")
+        unsafe = _UNSAFE_CHARACTERS.search(value)
+        if unsafe:
+            character = f"U+{ord(unsafe.group()):04X}"
+            what = (
+                "half of a surrogate pair; write the character itself"
+                if _SURROGATE.match(unsafe.group())
+                else "a control character, which content never needs; remove the escape"
+            )
+            self.problem(event, "IT103", f"an escape in this string makes {character}, {what}")
+        return value
 
     def add(self, frame: _Frame, node: Node) -> None:
         if isinstance(frame.start, ev.SequenceStartEvent):
@@ -332,11 +330,18 @@ def _position(mark: Any) -> tuple[int, int]:
 
 
 def _byte_position(data: bytes, offset: int) -> tuple[int, int]:
-    line_start = data.rfind(b"\n", 0, offset) + 1
-    column = len(data[line_start:offset].decode("utf-8", errors="replace")) + 1
-    return data.count(b"\n", 0, offset) + 1, column
+    """Return the line and column of a byte offset; the bytes before it are valid UTF-8."""
+    text = data[:offset].decode("utf-8")
+    return _text_position(text, len(text))
 
 
 def _text_position(text: str, offset: int) -> tuple[int, int]:
-    line_start = text.rfind("\n", 0, offset) + 1
-    return text.count("\n", 0, offset) + 1, offset - line_start + 1
+    """Return the line and column of a character, counting line breaks as YAML does."""
+    breaks = sum(text.count(character, 0, offset) for character in _LINE_BREAKS)
+    breaks -= text.count("\r\n", 0, offset)  # one break, not two
+    line_start = max(text.rfind(character, 0, offset) for character in _LINE_BREAKS) + 1
+    return breaks + 1, offset - line_start + 1
+
+
+#: The characters PyYAML and libyaml end a line at (CR LF counts once).
+_LINE_BREAKS = ("\n", "\r", "\x85", "\u2028", "\u2029")

@@ -1,0 +1,162 @@
+"""A pack's compiled form: its records as JSON, loaded without parsing any YAML.
+
+``interviewtips compile PACK`` (and the wheel's build hook, for the built-in pack)
+writes ``pack.compiled.json`` beside ``pack.yaml``. It holds every record as plain
+data with its file, line and column, and the SHA-256 of every source file. A load
+uses it only when those hashes match the files now in the pack, so it can never
+be stale: the YAML stays the source of truth. A compiled file that is damaged,
+stale, or written by another version of the format is ignored and the YAML read.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from typing import TYPE_CHECKING, Any
+
+from . import _schema as s
+from ._convert import Draft
+from ._models import Hidden, Placeholder
+from ._nodes import Mapping
+
+if TYPE_CHECKING:
+    from importlib.abc import Traversable
+
+    from ._pack import PackDrafts
+
+#: The compiled form's file name, beside pack.yaml.
+COMPILED = "pack.compiled.json"
+#: Bumped whenever the compiled form changes shape.
+FORMAT = 1
+
+
+class _StaleError(Exception):
+    """The compiled form does not match the sources, or cannot be read."""
+
+
+def digest(data: bytes) -> str:
+    """Return the SHA-256 of a source file's bytes, as hex."""
+    return hashlib.sha256(data).hexdigest()
+
+
+def compiled_form(
+    pack: PackDrafts, sources: dict[str, tuple[Traversable, bytes]]
+) -> dict[str, Any]:
+    """Return the compiled form of a pack read from YAML.
+
+    Args:
+        pack: The pack as the strict reader made it.
+        sources: Each source file and its bytes, by its path relative to the pack.
+    """
+    from ._plain import to_dict  # noqa: PLC0415 - only the compiler needs it
+
+    relative = {str(file): name for name, (file, _) in sources.items()}
+    return {
+        "format": FORMAT,
+        "schema_version": s.SCHEMA_VERSION,
+        "sources": {name: digest(data) for name, (_, data) in sources.items()},
+        "pack": to_dict(pack.pack),
+        "records": [
+            [
+                draft.spec.section,
+                relative[draft.path],
+                draft.node.line,
+                draft.node.column,
+                to_dict(draft.record),
+            ]
+            for draft in pack.drafts
+        ],
+    }
+
+
+def load_compiled(
+    root: Traversable, sources: dict[str, bytes], files: dict[str, str]
+) -> PackDrafts | None:
+    """Return the pack from its compiled form, or None when it is missing or stale.
+
+    Args:
+        root: The pack's folder.
+        sources: Each source file's bytes, by its path relative to the pack.
+        files: Each source file's path as problems should name it, by relative path.
+    """
+    compiled = root.joinpath(COMPILED)
+    if not compiled.is_file():
+        return None
+    try:
+        data = json.loads(compiled.read_bytes())
+        return _pack_drafts(data, files) if _matches(data, sources) else None
+    except (_StaleError, ValueError, KeyError, TypeError, IndexError, AttributeError):
+        return None
+
+
+def _matches(data: dict[str, Any], sources: dict[str, bytes]) -> bool:
+    """Whether a compiled form is of this format and was made from these very sources."""
+    expected = {name: digest(content) for name, content in sources.items()}
+    return (data["format"], data["schema_version"], data["sources"]) == (
+        FORMAT,
+        s.SCHEMA_VERSION,
+        expected,
+    )
+
+
+def _pack_drafts(data: dict[str, Any], files: dict[str, str]) -> PackDrafts:
+    from ._pack import MANIFEST, PackDrafts  # noqa: PLC0415 - _pack imports this module
+
+    drafts = []
+    for section, name, line, column, record in data["records"]:
+        spec = s.SECTIONS[section]
+        drafts.append(Draft(spec, _record(spec, record), files[name], Mapping((), line, column)))
+    pack = _record(s.PACK, data["pack"])
+    return PackDrafts(pack, files[MANIFEST], tuple(drafts), tuple(files.values()))
+
+
+def _record(spec: s.RecordSpec, data: dict[str, Any]) -> Any:
+    values = {field.name: _value(field, data.pop(field.name)) for field in spec.fields}
+    values = {name: value for name, value in values.items() if value is not None}
+    if "pack" in data:
+        values["pack"] = _text(data.pop("pack"))
+    if data:
+        raise _StaleError
+    return spec.model(**values)
+
+
+def _value(field: s.Field, value: Any) -> Any:  # noqa: PLR0911 - one branch a shape
+    if value is None:
+        return None
+    shape = field.shape
+    if shape == s.INTEGER:
+        return value if type(value) is int else _stale()
+    if shape == s.CHOICE:
+        return _members(field)[value]
+    if shape == s.CHOICE_LIST:
+        return tuple(_members(field)[item] for item in _list(value))
+    if shape == s.RECORD:
+        assert field.record is not None  # noqa: S101 - the schema sets it
+        return _record(field.record, dict(value))
+    if shape == s.RECORD_LIST:
+        assert field.record is not None  # noqa: S101 - the schema sets it
+        return tuple(_record(field.record, dict(item)) for item in _list(value))
+    if shape == s.NAMED_TEXTS:
+        return tuple(Placeholder(_text(p["name"]), _text(p["description"])) for p in value)
+    if shape == s.SECTION_REFERENCES:
+        return tuple(Hidden(_text(h["section"]), _text(h["id"])) for h in value)
+    if shape in (s.TEXT_LIST, s.REFERENCE_LIST):
+        return tuple(_text(item) for item in _list(value))
+    return _text(value)
+
+
+def _members(field: s.Field) -> dict[str, Any]:
+    assert field.choices is not None  # noqa: S101 - the schema sets it
+    return {member.value: member for member in field.choices}
+
+
+def _text(value: Any) -> str:
+    return value if type(value) is str else _stale()
+
+
+def _list(value: Any) -> list[Any]:
+    return value if type(value) is list else _stale()
+
+
+def _stale() -> Any:
+    raise _StaleError
