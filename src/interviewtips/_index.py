@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from typing import TYPE_CHECKING, Callable, Generic, TypeVar
 
 if TYPE_CHECKING:
@@ -34,6 +35,8 @@ class FacetIndex(Generic[Record]):
             facet: {value: tuple(positions) for value, positions in by_value.items()}
             for facet, by_value in postings.items()
         }
+        # Results are immutable tuples, so a repeated query is answered from memory.
+        self._select_memo = functools.lru_cache(maxsize=1024)(self._select)
 
     def positions(self, wanted: Mapping[str, frozenset[str]]) -> list[int] | None:
         """Return the sorted positions matching every facet, or None when nothing filters.
@@ -55,9 +58,12 @@ class FacetIndex(Generic[Record]):
 
     def select(self, wanted: Mapping[str, frozenset[str]]) -> tuple[Record, ...]:
         """Return the records matching every facet, in canonical order."""
-        positions = self.positions(wanted)
-        if positions is None:
+        if not wanted:
             return self.records
+        return self._select_memo(tuple(sorted(wanted.items())))
+
+    def _select(self, wanted: tuple[tuple[str, frozenset[str]], ...]) -> tuple[Record, ...]:
+        positions = self.positions(dict(wanted)) or ()
         return tuple(self.records[position] for position in positions)
 
     def count(self, facet: str, values: Iterable[str]) -> dict[str, int]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from collections.abc import Iterable
 from typing import Any
@@ -13,6 +14,7 @@ _APOSTROPHES = re.compile("['\u2018\u2019`]")
 _SEPARATORS = re.compile(r"[\s_\-]+")
 
 
+@functools.lru_cache(maxsize=4096)
 def normalise(name: str) -> str:
     """Return the form names are compared in: "Don't", "dont" and "DONT" are one."""
     folded = _APOSTROPHES.sub("", name.casefold())
