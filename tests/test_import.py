@@ -6,6 +6,10 @@ import json
 import subprocess
 import sys
 
+import pytest
+
+import interviewtips
+
 HEAVY = ("yaml", "sphinx", "docutils", "importlib.metadata", "importlib_metadata", "json")
 
 
@@ -34,3 +38,28 @@ class TestImport:
             [sys.executable, "-c", code], capture_output=True, text=True, check=True
         )
         assert "False True\n" == result.stdout
+
+
+class TestPublicNames:
+    """Every public name is importable, and __all__ lists exactly them."""
+
+    def test_all_names_resolve(self) -> None:
+        """Each name in __all__ is an attribute of the package."""
+        missing = [name for name in interviewtips.__all__ if not hasattr(interviewtips, name)]
+        assert [] == missing
+
+    def test_all_matches_the_table(self) -> None:
+        """__all__ and the table of lazily imported names agree, and __all__ is sorted."""
+        assert set(interviewtips._MODULES) | {"__version__"} == set(interviewtips.__all__)
+        assert sorted(interviewtips.__all__) == interviewtips.__all__
+
+    def test_unknown_name(self) -> None:
+        """An unknown attribute is an AttributeError naming it."""
+        with pytest.raises(AttributeError, match="has no attribute 'nope'"):
+            _ = interviewtips.nope
+
+    def test_from_import(self) -> None:
+        """from interviewtips import X works for lazily imported names."""
+        from interviewtips import Kind, load  # noqa: PLC0415 - the statement under test
+
+        assert ("do", "load") == (Kind.DO, load.__name__)

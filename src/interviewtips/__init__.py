@@ -5,36 +5,86 @@
 >>> tip = catalog.lookup("reflect-on-the-first-round")
 >>> tip.kind is interviewtips.Kind.DO
 True
+
+Importing the package is nearly free: each public name below is imported from its
+module on first use (PEP 562), so a program pays only for what it touches.
 """
 
-from ._api import available_packs, compile_pack, load, validate
-from ._catalog import Catalog
-from ._jsonschema import json_schema
-from ._limits import Limits
-from ._lint import lint
-from ._models import (
-    Audience,
-    Checklist,
-    Format,
-    Kind,
-    Pack,
-    PackInfo,
-    Phase,
-    Placeholder,
-    Question,
-    QuestionToAsk,
-    QuestionType,
-    Source,
-    Stage,
-    StarOutline,
-    Template,
-    Tip,
-    Topic,
-)
-from ._plain import to_dict
-from ._problems import Problem
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from ._version import __version__
-from .exceptions import ContentError, InterviewTipsError, TemplateError, UnknownNameError
+
+if TYPE_CHECKING:
+    from ._api import available_packs, compile_pack, load, validate
+    from ._catalog import Catalog
+    from ._jsonschema import json_schema
+    from ._limits import Limits
+    from ._lint import lint
+    from ._models import (
+        Audience,
+        Checklist,
+        Format,
+        Kind,
+        Pack,
+        PackInfo,
+        Phase,
+        Placeholder,
+        Question,
+        QuestionToAsk,
+        QuestionType,
+        Source,
+        Stage,
+        StarOutline,
+        Template,
+        Tip,
+        Topic,
+    )
+    from ._plain import to_dict
+    from ._problems import Problem
+    from .exceptions import ContentError, InterviewTipsError, TemplateError, UnknownNameError
+
+#: Where each public name lives.
+_MODULES = {
+    "available_packs": "._api",
+    "compile_pack": "._api",
+    "load": "._api",
+    "validate": "._api",
+    "Catalog": "._catalog",
+    "json_schema": "._jsonschema",
+    "Limits": "._limits",
+    "lint": "._lint",
+    **dict.fromkeys(
+        (
+            "Audience",
+            "Checklist",
+            "Format",
+            "Kind",
+            "Pack",
+            "PackInfo",
+            "Phase",
+            "Placeholder",
+            "Question",
+            "QuestionToAsk",
+            "QuestionType",
+            "Source",
+            "Stage",
+            "StarOutline",
+            "Template",
+            "Tip",
+            "Topic",
+        ),
+        "._models",
+    ),
+    "to_dict": "._plain",
+    "Problem": "._problems",
+    **dict.fromkeys(
+        ("ContentError", "InterviewTipsError", "TemplateError", "UnknownNameError"),
+        ".exceptions",
+    ),
+}
 
 __all__ = [
     "Audience",
@@ -70,3 +120,19 @@ __all__ = [
     "to_dict",
     "validate",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    """Import a public name from its module on first use, then keep it here."""
+    module = _MODULES.get(name)
+    if module is None:
+        message = f"module 'interviewtips' has no attribute {name!r}"
+        raise AttributeError(message)
+    value = getattr(importlib.import_module(module, __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    """List the public names with the module's own."""
+    return sorted({*globals(), *__all__})

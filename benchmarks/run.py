@@ -1,0 +1,291 @@
+"""Benchmark interviewtips against its floor and a peer, with every ratio measured in one run.
+
+Run from the repository, with the project and the peers installed::
+
+    pip install . && pip install --group bench && python benchmarks/run.py
+
+``--quick`` runs fewer repeats and smaller catalogs (a smoke test: the figures are
+rough). Each figure is the median of repeated runs; cold figures start a new
+Python process each time, so they include interpreter start-up.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import timeit
+import tracemalloc
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import interviewtips
+from interviewtips import _yaml
+from interviewtips._compiled import COMPILED
+from interviewtips._limits import Limits
+from interviewtips._locate import builtin_data
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+try:
+    import pycountry
+except ImportError:  # the peer is optional: its rows are then left out
+    pycountry = None
+
+STAGE_IDS = [stage.id for stage in interviewtips.load().stages]
+TOPIC_IDS = [topic.id for topic in interviewtips.load().topics]
+#: The catalog size the scale targets are set for.
+LARGEST = 100_000
+#: Large synthetic packs need more room than the defaults give a hostile pack.
+BIG = Limits(max_file_bytes=10_000_000, max_pack_bytes=500_000_000)
+
+
+def cold(code: str, repeats: int) -> float:
+    """Return the median wall time, in ms, of a new Python process running ``code``."""
+    times = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        subprocess.run([sys.executable, "-c", code], check=True)
+        times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times)
+
+
+def warm(function: Callable[[], object], repeats: int) -> float:
+    """Return the median time of one call, in microseconds."""
+    number = max(1, int(0.02 / max(_once(function), 1e-9)))
+    runs = timeit.repeat(function, number=number, repeat=repeats)
+    return statistics.median(runs) / number * 1e6
+
+
+def _once(function: Callable[[], object]) -> float:
+    start = time.perf_counter()
+    function()
+    return time.perf_counter() - start
+
+
+def synthetic_pack(folder: Path, tips: int) -> Path:
+    """Write a pack of ``tips`` tips on the built-in stages and topics, 2,000 to a file."""
+    folder.mkdir(parents=True)
+    (folder / "pack.yaml").write_text(
+        "id: bench\nname: Benchmark\nversion: '1'\nschema_version: 1\nlanguage: en\n"
+        "license: CC0-1.0\n"
+    )
+    for start in range(0, tips, 2000):
+        lines = ["tips:"]
+        for number in range(start, min(start + 2000, tips)):
+            lines += [
+                f"  - id: tip-{number}",
+                f"    kind: {'do' if number % 3 else 'dont'}",
+                f"    title: {'Do' if number % 3 else 'Avoid'} thing number {number}",
+                f"    detail: Detail of tip {number}, a sentence or two long about the interview.",
+                f"    why: Interviewers look for evidence number {number % 97}.",
+                f"    stages: [{STAGE_IDS[number % 14]}]",
+                f"    topics: [{TOPIC_IDS[number % 30]}, {TOPIC_IDS[(number * 7) % 30]}]",
+            ]
+        (folder / f"tips-{start:07d}.yaml").write_text("\n".join(lines) + "\n")
+    return folder
+
+
+def load_time(folder: Path, *, libyaml: bool, compiled: bool) -> float:
+    """Return the time (ms) of one load of a pack, from YAML or from its compiled form."""
+    original = _yaml.HAS_LIBYAML
+    _yaml.HAS_LIBYAML = libyaml
+    (folder / COMPILED).unlink(missing_ok=True)
+    if compiled:
+        interviewtips.compile_pack(folder, limits=BIG)
+    gc.collect()
+    try:
+        start = time.perf_counter()
+        interviewtips.load(packs=[folder], limits=BIG)
+        return (time.perf_counter() - start) * 1000
+    finally:
+        _yaml.HAS_LIBYAML = original
+
+
+def peak_memory(folder: Path) -> tuple[float, interviewtips.Catalog]:
+    """Return the peak memory (MB) of loading a compiled pack, and the catalog."""
+    gc.collect()
+    tracemalloc.start()
+    try:
+        catalog = interviewtips.load(packs=[folder], limits=BIG)
+        return tracemalloc.get_traced_memory()[1] / 1e6, catalog
+    finally:
+        tracemalloc.stop()
+
+
+def measure(quick: bool) -> dict[str, Any]:
+    """Run every benchmark and return the figures by name."""
+    repeats = 3 if quick else 15
+    results: dict[str, Any] = {"quick": quick}
+    compiled = Path(str(builtin_data())) / COMPILED
+    floor_file = compiled if compiled.is_file() else None
+    if floor_file is None:  # a checkout: measure the floor against a compiled copy
+        folder = Path(tempfile.mkdtemp()) / "core"
+        shutil.copytree(str(builtin_data()), folder)
+        floor_file = interviewtips.compile_pack(folder)
+    results["python -c pass"] = cold("pass", repeats)
+    results["import attrs"] = cold("import attrs", repeats)
+    results["import attrs, json"] = cold("import attrs, json", repeats)
+    results["import interviewtips"] = cold("import interviewtips", repeats)
+    first_query = (
+        "import interviewtips; interviewtips.load().query(stage='second-interview', "
+        "kind='dont', topic='culture-fit')"
+    )
+    results["import + load + first query"] = cold(first_query, repeats)
+    results["floor: import attrs, json; read + parse compiled"] = cold(
+        f"import attrs, json; json.loads(open({str(floor_file)!r}, 'rb').read())", repeats
+    )
+    if pycountry is not None:
+        results["import pycountry"] = cold("import pycountry", repeats)
+        results["pycountry import + get(alpha_2='DE')"] = cold(
+            "import pycountry; pycountry.countries.get(alpha_2='DE')", repeats
+        )
+    catalog = interviewtips.load()
+    tips = catalog.tips
+    results["warm query (us)"] = warm(
+        lambda: catalog.query(stage="second-interview", kind="dont", topic="culture-fit"), repeats
+    )
+    results["warm list comprehension (us)"] = warm(
+        lambda: [
+            t
+            for t in tips
+            if "second-interview" in t.stages and t.kind == "dont" and "culture-fit" in t.topics
+        ],
+        repeats,
+    )
+    catalog.search("thank you email")
+    results["warm search (us)"] = warm(lambda: catalog.search("thank you email"), repeats)
+    if pycountry is not None:
+        pycountry.countries.search_fuzzy("germany")
+        results["pycountry search_fuzzy (us)"] = warm(
+            lambda: pycountry.countries.search_fuzzy("germany"), max(3, repeats // 5)
+        )
+    results["scale"] = scale(quick)
+    return results
+
+
+def scale(quick: bool) -> list[dict[str, Any]]:
+    """Load synthetic packs of growing size from YAML and compiled; query each."""
+    sizes = (1_000, 5_000) if quick else (1_000, 10_000, 100_000)
+    rows = []
+    for size in sizes:
+        folder = synthetic_pack(Path(tempfile.mkdtemp()) / "bench", size)
+        row: dict[str, Any] = {"tips": size}
+        row["libyaml (ms)"] = load_time(folder, libyaml=True, compiled=False)
+        if size < LARGEST:  # the pure-Python parser takes minutes at 100,000
+            row["pure Python (ms)"] = load_time(folder, libyaml=False, compiled=False)
+        row["compiled (ms)"] = load_time(folder, libyaml=True, compiled=True)
+        peak, catalog = peak_memory(folder)
+        row["peak memory (MB)"] = peak
+        row["memory per tip (KB)"] = peak * 1000 / len(catalog.tips)
+        tips = catalog.tips
+        row["query (us)"] = warm(
+            lambda c=catalog: c.query(stage="second-interview", kind="dont", topic="culture-fit"),
+            5,
+        )
+        row["list comprehension (us)"] = warm(
+            lambda tips=tips: [
+                t
+                for t in tips
+                if "second-interview" in t.stages and t.kind == "dont" and "culture-fit" in t.topics
+            ],
+            3,
+        )
+        shutil.rmtree(folder.parent)
+        rows.append(row)
+    return rows
+
+
+def targets(results: dict[str, Any]) -> list[tuple[str, float, float, bool]]:
+    """Return each target: what, measured ratio or figure, the bound, whether it is met."""
+    r = results
+    checks = [
+        (
+            "import interviewtips / import attrs",
+            r["import interviewtips"] / r["import attrs"],
+            1.15,
+        ),
+        (
+            "import + load + first query / floor",
+            r["import + load + first query"]
+            / r["floor: import attrs, json; read + parse compiled"],
+            1.3,
+        ),
+        ("warm query (us)", r["warm query (us)"], 10.0),
+        ("warm search (us)", r["warm search (us)"], 1000.0),
+    ]
+    if "pycountry search_fuzzy (us)" in r:
+        checks += [
+            (
+                "import + load + first query / pycountry import + get",
+                r["import + load + first query"] / r["pycountry import + get(alpha_2='DE')"],
+                1.0,
+            ),
+            (
+                "search / pycountry search_fuzzy",
+                r["warm search (us)"] / r["pycountry search_fuzzy (us)"],
+                0.1,
+            ),
+        ]
+    for row in r["scale"]:
+        checks.append((f"query at {row['tips']:,} tips (us)", row["query (us)"], 10.0))
+        if row["tips"] >= LARGEST:
+            checks += [
+                (
+                    "query / list comprehension at 100,000",
+                    row["query (us)"] / row["list comprehension (us)"],
+                    1 / 20,
+                ),
+                (
+                    "compiled / libyaml load at 100,000",
+                    row["compiled (ms)"] / row["libyaml (ms)"],
+                    1 / 20,
+                ),
+            ]
+    return [(name, value, bound, value <= bound) for name, value, bound in checks]
+
+
+def report(results: dict[str, Any]) -> str:
+    """Return the results as tables."""
+    lines = ["Cold process (median ms)" + (" [quick run]" if results["quick"] else ""), ""]
+    cold_names = [k for k, v in results.items() if isinstance(v, float) and "(us)" not in k]
+    width = max(map(len, results)) + 2
+    lines += [f"  {name:<{width}} {results[name]:9.1f}" for name in cold_names]
+    lines += ["", "Warm (median us per call)", ""]
+    lines += [f"  {k:<{width}} {v:9.2f}" for k, v in results.items() if "(us)" in k]
+    lines += ["", "Scale (synthetic packs)", ""]
+    columns = list(results["scale"][0])
+    lines.append("  " + " | ".join(f"{c:>16}" for c in columns))
+    for row in results["scale"]:
+        lines.append("  " + " | ".join(f"{row.get(c, float('nan')):>16,.1f}" for c in columns))
+    lines += ["", "Targets (ratios from this run)", ""]
+    for name, value, bound, met in targets(results):
+        verdict = "met" if met else f"MISSED by {value / bound:.2f}x"
+        lines.append(f"  {name:<55} {value:10.3f}  target <= {bound:.3f}  {verdict}")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the benchmarks and print the tables (and JSON with --json)."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="a short smoke run")
+    parser.add_argument("--json", metavar="FILE", help="also write the figures as JSON")
+    args = parser.parse_args(argv)
+    os.environ.setdefault("PYTHONDONTWRITEBYTECODE", "")
+    results = measure(args.quick)
+    print(report(results))
+    if args.json:
+        Path(args.json).write_text(json.dumps(results, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

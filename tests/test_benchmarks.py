@@ -1,0 +1,66 @@
+"""A smoke run of the benchmark script: it runs and reports every section and target."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+import interviewtips
+
+SCRIPT = Path(__file__).parent.parent / "benchmarks" / "run.py"
+
+pytestmark = pytest.mark.skipif(not SCRIPT.is_file(), reason="needs the source tree")
+
+
+@pytest.fixture(scope="module")
+def bench():
+    """The benchmark script, imported as a module."""
+    spec = importlib.util.spec_from_file_location("bench", SCRIPT)
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["bench"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+class TestBenchmarkSmoke:
+    """The quick run reports figures and the targets side by side."""
+
+    def test_synthetic_pack_loads(self, bench, tmp_path: Path) -> None:
+        """A synthetic pack of 300 tips loads beside the built-in content."""
+        folder = bench.synthetic_pack(tmp_path / "bench", 300)
+        catalog = interviewtips.load(packs=[folder], limits=bench.BIG)
+        assert 300 == len([tip for tip in catalog.tips if tip.pack == "bench"])
+
+    def test_targets_and_report(self, bench) -> None:
+        """Every target row names its ratio, bound and verdict."""
+        results = {
+            "quick": True,
+            "python -c pass": 10.0,
+            "import attrs": 40.0,
+            "import interviewtips": 20.0,
+            "import + load + first query": 100.0,
+            "floor: import attrs, json; read + parse compiled": 50.0,
+            "warm query (us)": 2.0,
+            "warm search (us)": 100.0,
+            "scale": [{"tips": 1000, "query (us)": 3.0, "list comprehension (us)": 30.0}],
+        }
+        rows = {name: (value, met) for name, value, _, met in bench.targets(results)}
+        assert (0.5, True) == rows["import interviewtips / import attrs"]
+        assert (2.0, False) == rows["import + load + first query / floor"]
+        text = bench.report(results)
+        assert "MISSED by 1.54x" in text
+        assert "query at 1,000 tips (us)" in text
+
+    def test_quick_run(self, bench, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        """--quick --json runs end to end and writes the figures."""
+        out = tmp_path / "figures.json"
+        assert 0 == bench.main(["--quick", "--json", str(out)])
+        figures = json.loads(out.read_text())
+        assert [1000, 5000] == [row["tips"] for row in figures["scale"]]
+        assert "Targets (ratios from this run)" in capsys.readouterr().out
