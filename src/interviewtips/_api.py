@@ -14,8 +14,8 @@ if TYPE_CHECKING:
     from collections.abc import Iterable
 
     from ._catalog import Catalog
+    from ._drafts import PackDrafts
     from ._models import PackInfo
-    from ._pack import PackDrafts
     from ._problems import Problem
 
 #: A pack as callers name it: the path of its folder, or the name of an installed pack.

@@ -18,14 +18,14 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from ._catalog import RECORD_TYPES, Catalog
-from ._convert import Draft, did_you_mean
+from ._convert import did_you_mean
 from ._problems import Problem
 from .exceptions import ContentError
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from ._pack import PackDrafts
+    from ._drafts import Draft, PackDrafts
 
 
 @attrs.define

@@ -2,7 +2,7 @@
 
 ``interviewtips compile PACK`` (and the wheel's build hook, for the built-in pack)
 writes ``pack.compiled.json`` beside ``pack.yaml``. It holds every record as plain
-data with its file, line and column, and the SHA-256 of every source file. A load
+data with its file, line and column, and the length and CRC-32 of every source file. A load
 uses it only when those hashes match the files now in the pack, so it can never
 be stale: the YAML stays the source of truth. A compiled file that is damaged,
 stale, or written by another version of the format is ignored and the YAML read.
@@ -10,19 +10,18 @@ stale, or written by another version of the format is ignored and the YAML read.
 
 from __future__ import annotations
 
-import hashlib
 import json
+import zlib
 from typing import TYPE_CHECKING, Any
 
 from . import _schema as s
-from ._convert import Draft
+from ._drafts import Draft, PackDrafts
 from ._models import Hidden, Placeholder
 from ._nodes import Mapping
 
 if TYPE_CHECKING:
     from importlib.abc import Traversable
 
-    from ._pack import PackDrafts
 
 #: The compiled form's file name, beside pack.yaml.
 COMPILED = "pack.compiled.json"
@@ -35,8 +34,13 @@ class _StaleError(Exception):
 
 
 def digest(data: bytes) -> str:
-    """Return the SHA-256 of a source file's bytes, as hex."""
-    return hashlib.sha256(data).hexdigest()
+    """Return a fingerprint of a source file's bytes: its length and CRC-32.
+
+    It tells whether a file changed since it was compiled. It is no defence against a
+    forger, who could as well change the YAML; the records of a compiled form are
+    type-checked as they load, and references and ids are checked as for any pack.
+    """
+    return f"{len(data)}:{zlib.crc32(data):08x}"
 
 
 def compiled_form(
@@ -100,7 +104,7 @@ def _matches(data: dict[str, Any], sources: dict[str, bytes]) -> bool:
 
 
 def _pack_drafts(data: dict[str, Any], files: dict[str, str]) -> PackDrafts:
-    from ._pack import MANIFEST, PackDrafts  # noqa: PLC0415 - _pack imports this module
+    from ._pack import MANIFEST  # noqa: PLC0415 - _pack imports this module
 
     drafts = []
     for section, name, line, column, record in data["records"]:

@@ -14,6 +14,7 @@ from typing import Any
 import attrs
 
 from . import _schema as s
+from ._drafts import Draft
 from ._models import PLACEHOLDER, Hidden, Placeholder, QuestionType
 from ._nodes import Mapping, Node, Scalar, Sequence
 from ._problems import Problem
@@ -23,24 +24,6 @@ _REFERENCE = re.compile(r"(?:[a-z0-9]+(?:-[a-z0-9]+)*:)?[a-z0-9]+(?:-[a-z0-9]+)*
 _PLACEHOLDER_NAME = re.compile(r"[a-z][a-z0-9_]*")
 _INTEGER = re.compile(r"[0-9]{1,9}")
 _SHAPE_WORDS = {Scalar: "text", Sequence: "a list", Mapping: "a mapping"}
-
-
-@attrs.frozen
-class Draft:
-    """A converted record with the node it came from, for locating later problems."""
-
-    spec: s.RecordSpec
-    record: Any
-    path: str
-    node: Mapping
-
-    def locate(self, field: str, index: int | None = None) -> tuple[int, int]:
-        """Return the line and column of a field's value, or of one item of a list."""
-        value = self.node.get(field)
-        if isinstance(value, Sequence) and index is not None and index < len(value.items):
-            value = value.items[index]
-        target = value if value is not None else self.node
-        return target.line, target.column
 
 
 class _Invalid(Exception):  # noqa: N818 - control flow, never escapes this module

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterable
 
     from ._api import PackPath
-    from ._convert import Draft
+    from ._drafts import Draft
     from ._limits import Limits
 
 MAX_TITLE_CHARS = 70

@@ -6,11 +6,9 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import attrs
-
 from . import _schema
 from ._compiled import COMPILED, compiled_form, load_compiled
-from ._convert import Converter, Draft
+from ._drafts import Draft, PackDrafts
 from ._problems import Problem
 from .exceptions import ContentError
 
@@ -18,22 +16,11 @@ if TYPE_CHECKING:
     from importlib.abc import Traversable
 
     from ._limits import Limits
-    from ._models import Pack
     from ._nodes import Node
 
 MANIFEST = "pack.yaml"
 _CONTENT_SUFFIXES = (".yaml", ".yml")
 _MAX_FOLDER_DEPTH = 8
-
-
-@attrs.frozen
-class PackDrafts:
-    """A pack read and converted, not yet checked against other packs."""
-
-    pack: Pack
-    manifest_path: str
-    drafts: tuple[Draft, ...]
-    files: tuple[str, ...]
 
 
 def read_pack(
@@ -61,6 +48,8 @@ def read_pack(
         pack = load_compiled(root, {name: data for name, (_, data) in sources.items()}, files)
         if pack is not None:
             return pack, []
+    from ._convert import Converter  # noqa: PLC0415 - a compiled pack needs no converter
+
     manifest_file, manifest_bytes = sources[MANIFEST]
     manifest_node = _parse(manifest_bytes, str(manifest_file), limits, libyaml, problems)
     pack = None
