@@ -8,8 +8,9 @@ Add ``"interviewtips.sphinxext"`` to ``extensions`` in ``conf.py``. It gives:
 - the directive ``.. interview-tip:: TIP-ID`` that shows one tip;
 - the role ``:interview-tip:`TIP-ID``` (or ``:interview-tip:`text <TIP-ID>```) that
   links to the tip wherever a directive rendered it;
-- the config value ``interviewtips_packs``: folders of the site's own content packs,
-  relative to the folder of ``conf.py``, loaded beside the built-in guidance.
+- the config value ``interviewtips_packs``: the site's own content packs, loaded beside
+  the built-in guidance: folders relative to the folder of ``conf.py``, or names of
+  installed packs.
 
 Each rendered tip carries the anchor ``tip-<tip id>``, so ``page.html#tip-<id>`` links
 work from anywhere. When a tip is rendered on several pages, the role links to the
@@ -77,7 +78,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
         The extension's metadata: its version, and that it is safe for parallel
         reading and writing.
     """
-    app.add_config_value("interviewtips_packs", [], "env", types=(list, tuple))
+    app.add_config_value("interviewtips_packs", [], "env", types=(list, tuple, str))
     app.add_domain(InterviewTipsDomain)
     app.add_directive("interview-tips", InterviewTipsDirective)
     app.add_directive("interview-tip", InterviewTipDirective)
@@ -95,15 +96,35 @@ def setup(app: Sphinx) -> dict[str, Any]:
 # -- loading ----------------------------------------------------------------------
 
 
-def pack_folders(confdir: str | os.PathLike[str], packs: Any) -> list[Path]:
-    """Return the folders ``interviewtips_packs`` names, relative ones taken from ``confdir``."""
+def pack_folders(confdir: str | os.PathLike[str], packs: Any) -> list[str | Path]:
+    """Return what ``interviewtips_packs`` names, ready for `interviewtips.load`.
+
+    A folder is taken relative to ``confdir`` (the folder of conf.py). A bare name with
+    no folder of that name there, such as ``acme``, is passed on as the name of an
+    installed pack.
+    """
     if isinstance(packs, (str, os.PathLike)):
         packs = [packs]
-    return [Path(confdir, pack) for pack in packs]
+    resolved: list[str | Path] = []
+    for pack in packs:
+        path = Path(confdir, pack)
+        bare = isinstance(pack, str) and "/" not in pack and os.sep not in pack
+        resolved.append(pack if bare and not path.exists() else path)
+    return resolved
 
 
 def _load(confdir: str | os.PathLike[str], env: BuildEnvironment) -> Catalog | ContentError:
-    folders = pack_folders(confdir, env.config.interviewtips_packs)
+    packs = env.config.interviewtips_packs
+    if not isinstance(packs, (str, os.PathLike, list, tuple)):
+        logger.warning(
+            "interviewtips: interviewtips_packs must be a list of folders, not %r; "
+            "loading the built-in guidance only",
+            packs,
+            type="interviewtips",
+            subtype="option",
+        )
+        packs = []
+    folders = pack_folders(confdir, packs)
     try:
         return load(packs=folders) if folders else load()
     except ContentError as error:
@@ -144,7 +165,7 @@ def _reload_catalog(
     or taken out of it, and a pack that failed to load and has since been mended.
     """
     del added, changed, removed
-    loaded = _loaded[env] = _load(app.confdir, env)
+    loaded = _loaded[env] = _load(app.confdir or app.srcdir, env)
     _report(loaded)
     files = () if isinstance(loaded, ContentError) else loaded.files
     data = env.get_domain(_DOMAIN).data
@@ -158,10 +179,11 @@ def _reload_catalog(
 
 
 def tip_node(tip: Tip, catalog: Catalog, anchor: str | None) -> nodes.Element:
-    """Return one tip as an admonition: its kind and title, detail, why, and where it applies.
+    """Return one tip as an admonition: title, detail, why, then its kind, stages and topics.
 
     The text is shown exactly as the content gives it (no smart quotes), so a
-    page and a program querying the library show the same words.
+    page and a program querying the library show the same words. Themes colour
+    do's as ``tip`` and don'ts as ``caution``.
     """
     do = tip.kind is Kind.DO
     box = nodes.admonition(
@@ -170,13 +192,7 @@ def tip_node(tip: Tip, catalog: Catalog, anchor: str | None) -> nodes.Element:
     box["support_smartquotes"] = False
     if anchor:
         box["ids"].append(anchor)
-    box += nodes.title(
-        "",
-        "",
-        nodes.inline(tip.kind.label, tip.kind.label, classes=["interview-tip-kind"]),
-        nodes.Text(": "),
-        nodes.inline(tip.title, tip.title, classes=["interview-tip-title"]),
-    )
+    box += nodes.title("", "", nodes.inline(tip.title, tip.title, classes=["interview-tip-title"]))
     box += nodes.paragraph(tip.detail, tip.detail, classes=["interview-tip-detail"])
     box += nodes.paragraph(
         "",
@@ -185,18 +201,24 @@ def tip_node(tip: Tip, catalog: Catalog, anchor: str | None) -> nodes.Element:
         nodes.Text(tip.why),
         classes=["interview-tip-why"],
     )
-    stages = ", ".join(catalog.get(s, record="stages").name for s in tip.stages)
-    topics = ", ".join(catalog.get(t, record="topics").name for t in tip.topics)
+    stages = ", ".join(_name(catalog, stage, "stages") for stage in tip.stages)
+    topics = ", ".join(_name(catalog, topic, "topics") for topic in tip.topics)
     where = f"{stages} · {topics}"
     box += nodes.paragraph(
         "",
         "",
+        nodes.strong(tip.kind.label, tip.kind.label, classes=["interview-tip-kind"]),
+        nodes.Text(" · "),
         nodes.emphasis(where, where),
         nodes.Text(" · "),
         nodes.literal(tip.id, tip.id),
         classes=["interview-tip-meta"],
     )
     return box
+
+
+def _name(catalog: Catalog, id_: str, record: str) -> str:
+    return str(getattr(catalog.get(id_, record=record), "name", id_))
 
 
 class _TipsDirectiveBase(SphinxDirective):
@@ -463,7 +485,7 @@ def _warn_missing_tip(app: Sphinx, domain: Domain | None, node: pending_xref) ->
     if domain is None or domain.name != _DOMAIN:
         return None
     target = node["reftarget"]
-    catalog = catalog_of(app.env, app.confdir)
+    catalog = catalog_of(app.env, app.confdir or app.srcdir)
     message = f"interview-tip: no page renders the tip {target!r}; show it with a directive"
     if catalog is not None:
         try:

@@ -1,0 +1,4 @@
+"""A Sphinx project for tests/test_sphinxext.py."""
+
+extensions = ["interviewtips.sphinxext"]
+interviewtips_packs = ["broken"]

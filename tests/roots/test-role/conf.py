@@ -1,0 +1,3 @@
+"""A Sphinx project for tests/test_sphinxext.py."""
+
+extensions = ["interviewtips.sphinxext"]
