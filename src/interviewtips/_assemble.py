@@ -139,8 +139,11 @@ def _resolved(draft: Draft, owners: dict[str, dict[str, set[str]]], merge: _Merg
             continue
         known = owners.get(field.refers_to, {})
         hidden = merge.hidden.get(field.refers_to, set())
+        references = getattr(draft.record, field.name)
+        if known.keys() >= set(references) and hidden.isdisjoint(references):
+            continue  # the common case: plain ids, all defined, none hidden
         plain = []
-        for index, reference in enumerate(getattr(draft.record, field.name)):
+        for index, reference in enumerate(references):
             pack, _, local = reference.rpartition(":")
             if local in hidden and field.name == "related":
                 continue
@@ -158,7 +161,7 @@ def _resolved(draft: Draft, owners: dict[str, dict[str, set[str]]], merge: _Merg
             message = f"{field.name} names {what} {reference!r}, which no pack defines{hint}"
             merge.problems.append(Problem(draft.path, line, column, "IT301", message))
         changes[field.name] = tuple(plain)
-    return attrs.evolve(draft.record, **changes)
+    return attrs.evolve(draft.record, **changes) if changes else draft.record
 
 
 def _shared_orders(stages: list[Draft]) -> list[Problem]:

@@ -10,9 +10,10 @@ stale, or written by another version of the format is ignored and the YAML read.
 
 from __future__ import annotations
 
+import functools
 import json
 import zlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Callable
 
 from . import _schema as s
 from ._drafts import Draft, PackDrafts
@@ -115,8 +116,11 @@ def _pack_drafts(data: dict[str, Any], files: dict[str, str]) -> PackDrafts:
 
 
 def _record(spec: s.RecordSpec, data: dict[str, Any]) -> Any:
-    values = {field.name: _value(field, data.pop(field.name)) for field in spec.fields}
-    values = {name: value for name, value in values.items() if value is not None}
+    values = {}
+    for name, read in _readers(spec):
+        value = data.pop(name)
+        if value is not None:
+            values[name] = read(value)
     if "pack" in data:
         values["pack"] = _text(data.pop("pack"))
     if data:
@@ -124,38 +128,48 @@ def _record(spec: s.RecordSpec, data: dict[str, Any]) -> Any:
     return spec.model(**values)
 
 
-def _value(field: s.Field, value: Any) -> Any:  # noqa: PLR0911 - one branch a shape
-    if value is None:
-        return None
+@functools.cache
+def _readers(spec: s.RecordSpec) -> tuple[tuple[str, Callable[[Any], Any]], ...]:
+    """Return, for each field of a record type, the function that reads its JSON value."""
+    return tuple((field.name, _reader(field)) for field in spec.fields)
+
+
+def _reader(field: s.Field) -> Callable[[Any], Any]:  # noqa: PLR0911 - one branch a shape
     shape = field.shape
     if shape == s.INTEGER:
-        return value if type(value) is int else _stale()
-    if shape == s.CHOICE:
-        return _members(field)[value]
-    if shape == s.CHOICE_LIST:
-        return tuple(_members(field)[item] for item in _list(value))
-    if shape == s.RECORD:
-        assert field.record is not None  # noqa: S101 - the schema sets it
-        return _record(field.record, dict(value))
-    if shape == s.RECORD_LIST:
-        assert field.record is not None  # noqa: S101 - the schema sets it
-        return tuple(_record(field.record, dict(item)) for item in _list(value))
+        return lambda value: value if type(value) is int else _stale()
+    if shape in (s.CHOICE, s.CHOICE_LIST):
+        assert field.choices is not None  # noqa: S101 - the schema sets it
+        members = {member.value: member for member in field.choices}.__getitem__
+        if shape == s.CHOICE:
+            return members
+        return lambda value: tuple(map(members, _list(value)))
+    if shape in (s.RECORD, s.RECORD_LIST):
+        record = field.record
+        assert record is not None  # noqa: S101 - the schema sets it
+        if shape == s.RECORD:
+            return lambda value: _record(record, dict(value))
+        return lambda value: tuple(_record(record, dict(item)) for item in _list(value))
     if shape == s.NAMED_TEXTS:
-        return tuple(Placeholder(_text(p["name"]), _text(p["description"])) for p in value)
+        return lambda value: tuple(
+            Placeholder(_text(p["name"]), _text(p["description"])) for p in value
+        )
     if shape == s.SECTION_REFERENCES:
-        return tuple(Hidden(_text(h["section"]), _text(h["id"])) for h in value)
+        return lambda value: tuple(Hidden(_text(h["section"]), _text(h["id"])) for h in value)
     if shape in (s.TEXT_LIST, s.REFERENCE_LIST):
-        return tuple(_text(item) for item in _list(value))
-    return _text(value)
-
-
-def _members(field: s.Field) -> dict[str, Any]:
-    assert field.choices is not None  # noqa: S101 - the schema sets it
-    return {member.value: member for member in field.choices}
+        return _texts
+    return _text
 
 
 def _text(value: Any) -> str:
     return value if type(value) is str else _stale()
+
+
+def _texts(value: Any) -> tuple[str, ...]:
+    texts = tuple(_list(value))
+    if not all(type(text) is str for text in texts):
+        raise _StaleError
+    return texts
 
 
 def _list(value: Any) -> list[Any]:

@@ -26,15 +26,15 @@ class FacetIndex(Generic[Record]):
     ) -> None:
         self.records: tuple[Record, ...] = tuple(records)
         self.facets = tuple(facets)
-        postings: dict[str, dict[str, list[int]]] = {facet: {} for facet in facets}
-        for position, record in enumerate(self.records):
-            for facet, values_of in facets.items():
-                for value in dict.fromkeys(values_of(record)):
-                    postings[facet].setdefault(str(value), []).append(position)
-        self._postings = {
-            facet: {value: tuple(positions) for value, positions in by_value.items()}
-            for facet, by_value in postings.items()
-        }
+        self._postings: dict[str, dict[str, tuple[int, ...]]] = {}
+        for facet, values_of in facets.items():
+            by_value: dict[str, list[int]] = {}
+            for position, record in enumerate(self.records):
+                for value in values_of(record):  # str enums key as their ids
+                    positions = by_value.setdefault(value, [])
+                    if not positions or positions[-1] != position:  # a value listed twice
+                        positions.append(position)
+            self._postings[facet] = {value: tuple(p) for value, p in by_value.items()}
         # Results are immutable tuples, so a repeated query is answered from memory.
         self._select_memo = functools.lru_cache(maxsize=1024)(self._select)
 

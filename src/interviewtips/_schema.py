@@ -30,7 +30,7 @@ RECORD_LIST = "record-list"  # a list of nested records (sources)
 NAMED_TEXTS = "named-texts"  # a mapping of snake_case names to descriptions
 
 
-@attrs.frozen
+@attrs.frozen(cache_hash=True)  # specs key caches: hash them once
 class Field:
     """One field of a record.
 
@@ -53,7 +53,7 @@ class Field:
     record: RecordSpec | None = None
 
 
-@attrs.frozen
+@attrs.frozen(cache_hash=True)  # specs key caches: hash them once
 class RecordSpec:
     """A record type: its YAML section, its model and its fields."""
 
