@@ -46,11 +46,10 @@ extensions = [
 exclude_patterns = ["_build"]
 nitpicky = True
 # Names the Python domain cannot resolve, left as plain text: Python 3.9 cannot evaluate
-# some annotations and leaves bare names; Pack.hides holds a private class. Names from
+# some annotations and leaves bare names. Names from
 # the standard library are handled by _standard_library below.
 nitpick_ignore_regex = [
     (r"py:(class|obj)", r"(Iterable|Any|Traversable|PathLike|PackPath|Path)(\[.*\])?"),
-    (r"py:class", r"(interviewtips\._models\.)?Hidden"),
 ]
 
 html_theme = "furo"
@@ -66,7 +65,10 @@ napoleon_numpy_docstring = False
 graphviz_output_format = "svg"
 
 DOCS = Path(__file__).parent
-doctest_global_setup = f"import interviewtips\nfrom pathlib import Path\nDOCS = Path({str(DOCS)!r})"
+doctest_global_setup = (
+    f"import interviewtips\nfrom pathlib import Path\nDOCS = Path({str(DOCS)!r})\n"
+    "TESTS = DOCS.parent / 'tests'"
+)
 trim_doctest_flags = True
 
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import io
+import json
 import os
 import re
 import sys
@@ -42,11 +43,23 @@ logger = logging.getLogger(__name__)
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
-    """Register the directives and the API check."""
+    """Register the directives, the API check and the JSON Schema files."""
     for name, directive in DIRECTIVES.items():
         app.add_directive(name, directive)
+    app.connect("builder-inited", write_json_schemas)
     app.connect("env-check-consistency", check_api_documented)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}
+
+
+def write_json_schemas(app: Sphinx) -> None:
+    """Write the JSON Schemas into docs/_generated/ for the reference to offer as downloads."""
+    folder = Path(app.srcdir) / "_generated"
+    folder.mkdir(exist_ok=True)
+    for file in ("pack", "content"):
+        text = json.dumps(interviewtips.json_schema(file), indent=2, ensure_ascii=False) + "\n"
+        path = folder / f"{file}.schema.json"
+        if not path.is_file() or path.read_text(encoding="utf-8") != text:
+            path.write_text(text, encoding="utf-8")
 
 
 def esc(text: str) -> str:
