@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import os
 import re
 import threading
@@ -11,7 +13,7 @@ from typing import TYPE_CHECKING, Union
 from ._limits import Limits
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Iterable, Iterator
 
     from ._catalog import Catalog
     from ._drafts import PackDrafts
@@ -120,7 +122,25 @@ def _assemble_packs(
     folders: list[Path], *, builtin: bool, limits: Limits | None, replaceable: bool = False
 ) -> Catalog:
     """Read the packs in ``folders`` and build their catalog, with the built-in pack first."""
-    return combine(read_packs(folders, limits), builtin=builtin, replaceable=replaceable)
+    with _collector_paused():
+        return combine(read_packs(folders, limits), builtin=builtin, replaceable=replaceable)
+
+
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector while a load builds its many records.
+
+    A load makes almost no reference cycles, yet the collector, woken by every few
+    hundred new objects, keeps walking all the records made so far: without the pause
+    it takes half the time of a 100,000-tip load and finds nothing.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def read_packs(folders: list[Path], limits: Limits | None) -> list[PackDrafts]:

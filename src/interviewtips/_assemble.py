@@ -13,6 +13,7 @@ The merge rules:
 
 from __future__ import annotations
 
+from itertools import chain
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -26,6 +27,7 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from ._drafts import Draft, PackDrafts
+    from ._schema import Field
 
 
 @attrs.define
@@ -118,7 +120,10 @@ def assemble(packs: Sequence[PackDrafts]) -> Catalog:
     owners = {**merge.defined_by, "sources": sources}
     records: dict[str, list[Any]] = {}
     for section, drafts in merge.records.items():
-        records[section] = [_resolved(d, owners, merge) for d in drafts.values()]
+        fields = _fields_to_resolve(list(drafts.values()), owners, merge)
+        records[section] = [
+            _resolved(d, owners, merge, fields) if fields else d.record for d in drafts.values()
+        ]
     merge.problems += _shared_orders(list(merge.records.get("stages", {}).values()))
     if merge.problems:
         raise ContentError(merge.problems)
@@ -131,17 +136,39 @@ def assemble(packs: Sequence[PackDrafts]) -> Catalog:
     )
 
 
-def _resolved(draft: Draft, owners: dict[str, dict[str, set[str]]], merge: _Merge) -> Any:
-    """Return the record with every reference checked and written as a plain id."""
-    changes: dict[str, tuple[str, ...]] = {}
-    for field in draft.spec.fields:
+def _fields_to_resolve(
+    drafts: list[Draft], owners: dict[str, dict[str, set[str]]], merge: _Merge
+) -> list[Field]:
+    """Return the reference fields of a section that some record needs resolved.
+
+    In the common case every reference is a plain id that exists and is not hidden,
+    and one set operation a field, over the whole section, shows it.
+    """
+    if not drafts:
+        return []
+    fields = []
+    for field in drafts[0].spec.fields:
         if field.refers_to is None or field.name == "replaces":
             continue
         known = owners.get(field.refers_to, {})
         hidden = merge.hidden.get(field.refers_to, set())
+        used = set(chain.from_iterable(getattr(d.record, field.name) for d in drafts))
+        if not (known.keys() >= used and hidden.isdisjoint(used)):
+            fields.append(field)
+    return fields
+
+
+def _resolved(
+    draft: Draft, owners: dict[str, dict[str, set[str]]], merge: _Merge, fields: list[Field]
+) -> Any:
+    """Return the record with its references in ``fields`` checked and written as plain ids."""
+    changes: dict[str, tuple[str, ...]] = {}
+    for field in fields:
+        known = owners.get(field.refers_to or "", {})
+        hidden = merge.hidden.get(field.refers_to or "", set())
         references = getattr(draft.record, field.name)
         if known.keys() >= set(references) and hidden.isdisjoint(references):
-            continue  # the common case: plain ids, all defined, none hidden
+            continue  # this record's references are all plain, defined, visible
         plain = []
         for index, reference in enumerate(references):
             pack, _, local = reference.rpartition(":")
