@@ -138,8 +138,8 @@ def assemble(packs: Sequence[PackDrafts]) -> Catalog:
 
 def _fields_to_resolve(
     drafts: list[Draft], owners: dict[str, dict[str, set[str]]], merge: _Merge
-) -> list[Field]:
-    """Return the reference fields of a section that some record needs resolved.
+) -> list[tuple[Field, str]]:
+    """Return the reference fields (and the section each names) that some record needs resolved.
 
     In the common case every reference is a plain id that exists and is not hidden,
     and one set operation a field, over the whole section, shows it.
@@ -154,18 +154,21 @@ def _fields_to_resolve(
         hidden = merge.hidden.get(field.refers_to, set())
         used = set(chain.from_iterable(getattr(d.record, field.name) for d in drafts))
         if not (known.keys() >= used and hidden.isdisjoint(used)):
-            fields.append(field)
+            fields.append((field, field.refers_to))
     return fields
 
 
 def _resolved(
-    draft: Draft, owners: dict[str, dict[str, set[str]]], merge: _Merge, fields: list[Field]
+    draft: Draft,
+    owners: dict[str, dict[str, set[str]]],
+    merge: _Merge,
+    fields: list[tuple[Field, str]],
 ) -> Any:
     """Return the record with its references in ``fields`` checked and written as plain ids."""
     changes: dict[str, tuple[str, ...]] = {}
-    for field in fields:
-        known = owners.get(field.refers_to or "", {})
-        hidden = merge.hidden.get(field.refers_to or "", set())
+    for field, section in fields:
+        known = owners.get(section, {})
+        hidden = merge.hidden.get(section, set())
         references = getattr(draft.record, field.name)
         if known.keys() >= set(references) and hidden.isdisjoint(references):
             continue  # this record's references are all plain, defined, visible
@@ -177,12 +180,12 @@ def _resolved(
             if local in known and (not pack or pack in known[local]):
                 plain.append(local)
                 continue
-            what = field.refers_to.rstrip("s")
+            what = section.rstrip("s")
             matches = did_you_mean(local, known)
             hint = (
                 "; did you mean " + " or ".join(repr(m) for m in matches) + "?"
                 if matches
-                else f"; define it under {field.refers_to}:"
+                else f"; define it under {section}:"
             )
             line, column = draft.locate(field.name, index)
             message = f"{field.name} names {what} {reference!r}, which no pack defines{hint}"
