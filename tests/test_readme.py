@@ -16,7 +16,7 @@ pytestmark = pytest.mark.skipif(not README.is_file(), reason="needs the source t
 
 
 def blocks(language: str) -> list[str]:
-    return re.findall(rf"```{language}\n(.*?)```", README.read_text(encoding="utf-8"), re.S)
+    return re.findall(rf"```{language}\n(.*?)```", README.read_text(encoding="utf-8"), re.DOTALL)
 
 
 class TestReadme:
@@ -31,7 +31,8 @@ class TestReadme:
         """Every reading command in the Command line section exits 0."""
         section = README.read_text(encoding="utf-8").split("## Command line")[1].split("\n## ")[0]
         commands = [
-            shlex.split(line) for line in re.findall(r"^\$ interviewtips (.*)$", section, re.M)
+            shlex.split(line)
+            for line in re.findall(r"^\$ interviewtips (.*)$", section, re.MULTILINE)
         ]
         runnable = [argv for argv in commands if argv[0] not in {"validate", "export"}]
         assert 8 <= len(runnable)
