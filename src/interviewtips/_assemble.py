@@ -24,7 +24,7 @@ from ._problems import Problem
 from .exceptions import ContentError
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Iterable, Sequence
 
     from ._drafts import Draft, PackDrafts
     from ._schema import Field
@@ -39,6 +39,18 @@ class _Merge:
     defined_by: dict[str, dict[str, set[str]]] = attrs.Factory(dict)
     hidden: dict[str, set[str]] = attrs.Factory(dict)
     problems: list[Problem] = attrs.Factory(list)
+    #: Close matches are looked for this many more times; each look scans every id.
+    suggestions_left: int = 50
+
+    def hint(self, name: str, section: str, known: Iterable[str]) -> str:
+        """Return a did-you-mean for an unknown id, or how to define it."""
+        matches: tuple[str, ...] = ()
+        if self.suggestions_left > 0:
+            self.suggestions_left -= 1
+            matches = did_you_mean(name, known)
+        if matches:
+            return "; did you mean " + " or ".join(repr(m) for m in matches) + "?"
+        return f"; define it under {section}:"
 
     def add(self, draft: Draft) -> None:
         section, id_ = draft.spec.section, draft.record.id
@@ -181,12 +193,7 @@ def _resolved(
                 plain.append(local)
                 continue
             what = section.rstrip("s")
-            matches = did_you_mean(local, known)
-            hint = (
-                "; did you mean " + " or ".join(repr(m) for m in matches) + "?"
-                if matches
-                else f"; define it under {section}:"
-            )
+            hint = merge.hint(local, section, known)
             line, column = draft.locate(field.name, index)
             message = f"{field.name} names {what} {reference!r}, which no pack defines{hint}"
             merge.problems.append(Problem(draft.path, line, column, "IT301", message))

@@ -19,8 +19,8 @@ from ._models import PLACEHOLDER, Hidden, Placeholder, QuestionType
 from ._nodes import Mapping, Node, Scalar, Sequence
 from ._problems import Problem
 
-_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-_REFERENCE = re.compile(r"(?:[a-z0-9]+(?:-[a-z0-9]+)*:)?[a-z0-9]+(?:-[a-z0-9]+)*")
+_SLUG = re.compile(s.SLUG_PATTERN)
+_REFERENCE = re.compile(s.REFERENCE_PATTERN)
 _PLACEHOLDER_NAME = re.compile(r"[a-z][a-z0-9_]*")
 _INTEGER = re.compile(r"[0-9]{1,9}")
 _SHAPE_WORDS = {Scalar: "text", Sequence: "a list", Mapping: "a mapping"}
@@ -28,6 +28,14 @@ _SHAPE_WORDS = {Scalar: "text", Sequence: "a list", Mapping: "a mapping"}
 
 class _Invalid(Exception):  # noqa: N818 - control flow, never escapes this module
     """A value could not be converted; its problem has been recorded."""
+
+
+class _TooManyProblemsError(Exception):
+    """A file has so many problems that listing more would only cost time."""
+
+
+#: Past this many problems in one file, the converter stops and says so.
+MAX_PROBLEMS_PER_FILE = 100
 
 
 class Converter:
@@ -40,21 +48,40 @@ class Converter:
         self.path = path
         self.problems = problems
         self.pack = pack
+        self.count = 0
 
     def problem(self, node: Node, code: str, message: str) -> None:
         self.problems.append(Problem(self.path, node.line, node.column, code, message))
+        self.count += 1
+        if self.count >= MAX_PROBLEMS_PER_FILE:
+            message = f"{self.count} problems so far; fix these, then check the file again"
+            self.problems.append(Problem(self.path, node.line, node.column, "IT211", message))
+            raise _TooManyProblemsError
 
     def content_file(self, root: Node | None) -> list[Draft]:
         """Convert a content file: a mapping of record sections."""
+        drafts: list[Draft] = []
+        with contextlib.suppress(_TooManyProblemsError):
+            self.sections(root, drafts)
+        return drafts
+
+    def manifest(self, root: Node) -> Any | None:
+        """Convert a pack's manifest, or return None after recording its problems."""
+        try:
+            return self.record(s.PACK, root)
+        except _TooManyProblemsError:
+            return None
+
+    def sections(self, root: Node | None, drafts: list[Draft]) -> None:
+        """Convert each record section of a content file into ``drafts``."""
         if root is None:
             self.problems.append(
                 Problem(self.path, 1, 1, "IT114", "the file is empty; add a section such as tips:")
             )
-            return []
+            return
         if not isinstance(root, Mapping):
             self.problem(root, "IT201", f"expected a mapping of sections, found {_shape(root)}")
-            return []
-        drafts: list[Draft] = []
+            return
         for key, value in root.entries:
             spec = s.SECTIONS.get(key.value)
             if spec is None:
@@ -69,7 +96,6 @@ class Converter:
                 if record is not None:
                     assert isinstance(item, Mapping)  # noqa: S101 - record() checked it
                     drafts.append(Draft(spec, record, self.path, item))
-        return drafts
 
     def record(self, spec: s.RecordSpec, node: Node) -> Any | None:
         """Convert one record, or return None after recording why it cannot be."""

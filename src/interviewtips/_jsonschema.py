@@ -12,7 +12,6 @@ from typing import Any
 
 from . import _schema as s
 
-_SLUG = "[a-z0-9]+(?:-[a-z0-9]+)*"
 _DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
 #: The files a schema exists for.
@@ -76,9 +75,9 @@ def _shape(field: s.Field) -> dict[str, Any]:  # noqa: PLR0911 - one branch a sh
         # Any scalar is text to the loader, which keeps it as written (No stays "No").
         return {"type": ["string", "number", "boolean"], "pattern": r"\S"}
     if shape == s.ID:
-        return {"type": "string", "pattern": f"^{_SLUG}$"}
+        return {"type": "string", "pattern": f"^{s.SLUG_PATTERN}$"}
     if shape == s.REFERENCE:
-        return {"type": "string", "pattern": f"^(?:{_SLUG}:)?{_SLUG}$"}
+        return {"type": "string", "pattern": f"^{s.REFERENCE_PATTERN}$"}
     if shape == s.INTEGER:
         return {"type": "integer", "minimum": 0}
     if shape == s.CHOICE:

@@ -34,9 +34,13 @@ class NameIndex:
         self.ids: tuple[str, ...] = ()
         self._by_name: dict[str, str] = {}
         ids = []
+        others_by_id = []
         for id_, others in names:
             ids.append(id_)
-            for name in (id_, *others):
+            others_by_id.append((id_, others))
+            self._by_name[normalise(id_)] = id_  # an id always names its own record
+        for id_, others in others_by_id:
+            for name in others:
                 self._by_name.setdefault(normalise(name), id_)
         self.ids = tuple(ids)
 

@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from importlib.abc import Traversable
 
     from ._limits import Limits
+    from ._models import Pack
     from ._nodes import Node
 
 MANIFEST = "pack.yaml"
@@ -45,22 +46,15 @@ def read_pack(
         return None, problems
     files = {name: str(file) for name, (file, _) in sources.items()}
     if compiled:
-        pack = load_compiled(root, {name: data for name, (_, data) in sources.items()}, files)
-        if pack is not None:
-            return pack, []
+        contents = {name: data for name, (_, data) in sources.items()}
+        ready = load_compiled(root, contents, files, limits.max_string_chars)
+        if ready is not None:
+            return ready, []
     from ._convert import Converter  # noqa: PLC0415 - a compiled pack needs no converter
 
     manifest_file, manifest_bytes = sources[MANIFEST]
-    manifest_node = _parse(manifest_bytes, str(manifest_file), limits, libyaml, problems)
-    pack = None
-    if manifest_node is not None:
-        pack = Converter(str(manifest_file), problems).record(_schema.PACK, manifest_node)
-    if pack is not None and not 1 <= pack.schema_version <= _schema.SCHEMA_VERSION:
-        message = (
-            f"the pack needs schema version {pack.schema_version}, and this interviewtips reads "
-            f"versions 1 to {_schema.SCHEMA_VERSION}; upgrade interviewtips"
-        )
-        problems.append(Problem(str(manifest_file), *_position(manifest_node), "IT208", message))
+    pack, newer = _manifest(manifest_bytes, str(manifest_file), limits, libyaml, problems)
+    if newer:
         return None, problems
     drafts: list[Draft] = []
     for name, (file, data) in sources.items():
@@ -74,6 +68,32 @@ def read_pack(
     if pack is None or problems:
         return None, problems
     return PackDrafts(pack, str(manifest_file), tuple(drafts), tuple(files.values())), problems
+
+
+def _manifest(
+    data: bytes, path: str, limits: Limits, libyaml: bool | None, problems: list[Problem]
+) -> tuple[Pack | None, bool]:
+    """Read a manifest; return the pack (None on problems) and whether its schema is too new."""
+    from ._convert import Converter  # noqa: PLC0415 - a compiled pack needs no converter
+
+    count = len(problems)
+    node = _parse(data, path, limits, libyaml, problems)
+    if node is None:
+        if len(problems) == count:
+            message = (
+                f"{MANIFEST} is empty; start it with the pack's id: (see interviewtips new-pack)"
+            )
+            problems.append(Problem(path, 1, 1, "IT114", message))
+        return None, False
+    pack = Converter(path, problems).manifest(node)
+    if pack is not None and not 1 <= pack.schema_version <= _schema.SCHEMA_VERSION:
+        message = (
+            f"the pack needs schema version {pack.schema_version}, and this interviewtips reads "
+            f"versions 1 to {_schema.SCHEMA_VERSION}; upgrade interviewtips"
+        )
+        problems.append(Problem(path, node.line, node.column, "IT208", message))
+        return None, True
+    return pack, False
 
 
 def compile_pack(root: Path, limits: Limits, target: Path | None = None) -> Path:
@@ -155,26 +175,48 @@ def _parse(
 
 
 def _content_files(root: Traversable, problems: list[Problem]) -> list[tuple[str, Traversable]]:
-    """Return the pack's content files in sorted path order, refusing links that leave it."""
+    """Return the pack's content files in sorted path order.
+
+    Links that lead outside the pack, or back into a folder already walked, are
+    refused (a loop would be read forever, a second path to a folder read twice).
+    """
     found: list[tuple[str, Traversable]] = []
     inside = Path(str(root)).resolve() if isinstance(root, Path) else None
+    walked = {inside}
     pending: list[tuple[str, Traversable, int]] = [("", root, 0)]
     while pending:
         prefix, folder, depth = pending.pop()
-        for entry in folder.iterdir():
-            if entry.name.startswith("."):
-                continue
+        for entry in _entries(folder, problems):
             relative = prefix + entry.name
             if inside is not None and not _stays_inside(entry, inside):
                 message = "this link leads outside the pack's folder; copy the file in instead"
                 problems.append(Problem(str(entry), 0, 0, "IT115", message))
             elif entry.is_dir() and depth < _MAX_FOLDER_DEPTH:
+                real = Path(str(entry)).resolve() if inside is not None else None
+                if real in walked and real is not None:
+                    message = "this link leads back into the pack's own folders; remove it"
+                    problems.append(Problem(str(entry), 0, 0, "IT115", message))
+                    continue
+                walked.add(real)
                 pending.append((relative + "/", entry, depth + 1))
             elif (
                 entry.is_file() and entry.name.endswith(_CONTENT_SUFFIXES) and relative != MANIFEST
             ):
                 found.append((relative, entry))
     return sorted(found, key=lambda pair: pair[0])
+
+
+def _entries(folder: Traversable, problems: list[Problem]) -> list[Traversable]:
+    """Return a folder's entries, leaving out hidden ones; a problem when it cannot be listed."""
+    try:
+        return [entry for entry in folder.iterdir() if not entry.name.startswith(".")]
+    except OSError as error:
+        problems.append(
+            Problem(
+                str(folder), 0, 0, "IT101", f"cannot list the folder: {error.strerror or error}"
+            )
+        )
+        return []
 
 
 def _stays_inside(entry: Traversable, inside: Path) -> bool:
@@ -189,7 +231,3 @@ def _size(file: Traversable) -> int:
         except OSError:
             return 0
     return 0
-
-
-def _position(node: object) -> tuple[int, int]:
-    return (getattr(node, "line", 0), getattr(node, "column", 0))

@@ -6,6 +6,7 @@ JSON Schema all read the same description.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import attrs
@@ -14,6 +15,13 @@ from . import _models as m
 
 #: The newest schema version this library reads.
 SCHEMA_VERSION = 1
+
+#: An id: a kebab-case slug.
+SLUG_PATTERN = "[a-z0-9]+(?:-[a-z0-9]+)*"
+#: A reference: an id, or pack:id.
+REFERENCE_PATTERN = f"(?:{SLUG_PATTERN}:)?{SLUG_PATTERN}"
+#: Characters no text may hold: controls (terminal escape sequences) and lone surrogates.
+UNSAFE_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
 
 #: Field value shapes.
 TEXT = "text"  # a non-empty string, stripped of surrounding whitespace
