@@ -81,6 +81,7 @@ CODES: dict[str, Code] = {
             "star-outline",
             "A behavioural question lacks a STAR outline, or another has one.",
         ),
+        ("IT211", "too-many-problems", "A file has 100 problems; the rest are not listed."),
     ),
     **_codes(
         "references",

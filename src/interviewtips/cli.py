@@ -46,15 +46,17 @@ class _Parser(argparse.ArgumentParser):
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line with ``argv`` (default: ``sys.argv[1:]``); return the exit code."""
+    for stream in (sys.stdout, sys.stderr):  # a path in another encoding must still print
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="backslashreplace")
     parser = _build_parser()
     try:
         args = parser.parse_args(argv)
         return int(args.run(args))
     except SystemExit as stop:  # --help and --version
         return stop.code if isinstance(stop.code, int) else EXIT_OK
-    except _UsageError as error:
-        return _fail(str(error), EXIT_USAGE)
-    except UnknownNameError as error:
+    except (_UsageError, UnknownNameError) as error:
         return _fail(str(error), EXIT_USAGE)
     except ContentError as error:
         for problem in error.problems:
@@ -63,6 +65,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:  # the reader (head, less) went away: nothing to report
         sys.stderr.close()
         return EXIT_OK
+    except OSError as error:  # a folder or file that cannot be written or read
+        where = f"{error.filename}: " if error.filename else ""
+        return _fail(f"{where}{error.strerror or error}", EXIT_NOT_FOUND)
 
 
 def _fail(message: str, code: int) -> int:
