@@ -34,12 +34,18 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 #: True when PyYAML was built with libyaml, so the fast parser is used by default.
 HAS_LIBYAML = _libyaml is not None
 
-_CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]")
+_BLANK_OR_END = "\0 \t\r\n\x85\u2028\u2029"
+_LINE_BREAK_CHARACTERS = "\r\n\x85\u2028\u2029"
+
+#: Characters no content file holds: C0 and C1 controls (not tab, line breaks or NEL),
+#: noncharacters, and U+FEFF after the start (libyaml skips it at any line start,
+#: PyYAML only at the start of the file: refused, both parsers read the same).
+_CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufeff\ufffe\uffff]")
 #: What a double-quoted escape (\\e, \\0, \\ud800...) can put in a string and content
 #: must never hold: control characters (terminal escape sequences) and lone surrogates,
 #: which no UTF-8 output can encode.
 _UNSAFE_CHARACTERS = re.compile(
-    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]"
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufeff\ufffe\uffff]"
 )
 _SURROGATE = re.compile("[\ud800-\udfff]")
 #: Syntax errors libyaml finds this far into a file or nearer are re-parsed by the
@@ -56,12 +62,167 @@ _UTF16_AND_32_BOMS = (
 
 
 class _PurePythonParser(yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser):
-    """PyYAML's pure-Python reader, scanner and parser, with no constructor at all."""
+    """PyYAML's pure-Python reader, scanner and parser, with no constructor at all.
+
+    Two scanner methods are PyYAML's own with one rule changed each, so that this
+    parser accepts what libyaml accepts: a tab between tokens on a line (a trailing
+    tab, ``key:<TAB>value``, ``[a,<TAB>b]``), and a ``?`` inside a plain scalar in flow
+    style (``{question: Why?}``). PyYAML refuses both; libyaml and YAML 1.2 allow them.
+    """
 
     def __init__(self, stream: str) -> None:
         yaml.reader.Reader.__init__(self, stream)
         yaml.scanner.Scanner.__init__(self)
         yaml.parser.Parser.__init__(self)
+
+    def line_break(self) -> str:
+        """Scan a line break, typed (PyYAML's `scan_line_break` is not)."""
+        text: str = self.scan_line_break()  # type: ignore[no-untyped-call]
+        return text
+
+    def scan_to_next_token(self) -> None:
+        """Skip spaces, comments and line breaks; tabs too, as libyaml does.
+
+        libyaml skips a tab in flow style, and in block style where no simple key may
+        start (after a token on the same line): never as indentation.
+        """
+        if self.index == 0 and self.peek() == "\ufeff":
+            self.forward()
+        found = False
+        while not found:
+            while self.peek() == " " or (
+                self.peek() == "\t" and (self.flow_level or not self.allow_simple_key)
+            ):
+                self.forward()
+            if self.peek() == "#":
+                while self.peek() not in "\0\r\n\x85\u2028\u2029":
+                    self.forward()
+            if self.line_break():
+                if not self.flow_level:
+                    self.allow_simple_key = True
+            else:
+                found = True
+
+    def scan_plain(self) -> yaml.tokens.ScalarToken:
+        """Scan a plain scalar; in flow style ``?`` does not end one, as in libyaml."""
+        chunks: list[str] = []
+        start_mark = self.get_mark()
+        end_mark = start_mark
+        indent = self.indent + 1
+        spaces: list[str] | None = []
+        while True:
+            length = 0
+            if self.peek() == "#":
+                break
+            while True:
+                ch = self.peek(length)
+                if (
+                    ch in _BLANK_OR_END
+                    or (
+                        ch == ":"
+                        and self.peek(length + 1)
+                        in _BLANK_OR_END + (",[]{}" if self.flow_level else "")
+                    )
+                    or (self.flow_level and ch in ",[]{}")
+                ):
+                    break
+                length += 1
+            if length == 0:
+                break
+            self.allow_simple_key = False
+            chunks.extend(spaces or ())
+            chunks.append(self.prefix(length))
+            self.forward(length)
+            end_mark = self.get_mark()
+            spaces = self.scan_plain_spaces(indent, start_mark)
+            if not spaces or self.peek() == "#" or (not self.flow_level and self.column < indent):
+                break
+        return yaml.tokens.ScalarToken(
+            "".join(chunks), start_mark=start_mark, end_mark=end_mark, plain=True
+        )
+
+    def scan_block_scalar_indicators(self, start_mark: yaml.Mark) -> tuple[bool | None, int | None]:
+        """Scan ``+``/``-`` and an indentation digit after ``|`` or ``>``, in either order.
+
+        Unlike PyYAML, and like libyaml, what follows them is left to
+        `scan_block_scalar_ignored_line`, which allows tabs and a comment.
+        """
+        chomping: bool | None = None
+        increment: int | None = None
+        for _ in range(2):
+            ch = self.peek()
+            if ch in "+-" and chomping is None:
+                chomping = ch == "+"
+            elif ch in "0123456789" and increment is None:
+                if ch == "0":
+                    raise yaml.scanner.ScannerError(
+                        "while scanning a block scalar",
+                        start_mark,
+                        "expected indentation indicator in the range 1-9, but found 0",
+                        self.get_mark(),
+                    )
+                increment = int(ch)
+            else:
+                break
+            self.forward()
+        return chomping, increment
+
+    def scan_block_scalar_ignored_line(self, start_mark: yaml.Mark) -> None:
+        """Skip blanks (tabs too, as libyaml does) and a comment after ``|`` or ``>``."""
+        while self.peek() in " \t":
+            self.forward()
+        if self.peek() == "#":
+            while self.peek() not in "\0" + _LINE_BREAK_CHARACTERS:
+                self.forward()
+        ch = self.peek()
+        if ch not in "\0" + _LINE_BREAK_CHARACTERS:
+            raise yaml.scanner.ScannerError(
+                "while scanning a block scalar",
+                start_mark,
+                f"expected a comment or a line break, but found {ch!r}",
+                self.get_mark(),
+            )
+        self.line_break()
+
+    def scan_plain_spaces(self, indent: int, start_mark: yaml.Mark) -> list[str] | None:
+        """Scan the blanks inside a plain scalar; tabs too, as libyaml does.
+
+        As in libyaml, a tab that starts a continuation line left of the scalar's
+        indentation is an error.
+        """
+        chunks: list[str] = []
+        length = 0
+        while self.peek(length) in " \t":
+            length += 1
+        whitespaces = self.prefix(length)
+        self.forward(length)
+        if self.peek() not in _LINE_BREAK_CHARACTERS:
+            return [whitespaces] if whitespaces else chunks
+        line_break = self.line_break()
+        self.allow_simple_key = True
+        if self.prefix(3) in ("---", "...") and self.peek(3) in _BLANK_OR_END:
+            return None
+        breaks = []
+        while self.peek() in " \t" + _LINE_BREAK_CHARACTERS:
+            if self.peek() == "\t" and self.column < indent:
+                raise yaml.scanner.ScannerError(
+                    "while scanning a plain scalar",
+                    start_mark,
+                    "found a tab character that violates indentation",
+                    self.get_mark(),
+                )
+            if self.peek() in " \t":
+                self.forward()
+            else:
+                breaks.append(self.line_break())
+                if self.prefix(3) in ("---", "...") and self.peek(3) in _BLANK_OR_END:
+                    return None
+        if line_break != "\n":
+            chunks.append(line_break)
+        elif not breaks:
+            chunks.append(" ")
+        chunks.extend(breaks)
+        return chunks
 
 
 def decode(data: bytes, path: str, limits: Limits) -> tuple[str | None, list[Problem]]:
@@ -86,8 +247,10 @@ def decode(data: bytes, path: str, limits: Limits) -> tuple[str | None, list[Pro
     if control:
         line, column = _text_position(text, control.start())
         message = (
-            f"character U+{ord(control.group()):04X} is a control character: the file looks "
-            "binary or UTF-16; save it as UTF-8 text"
+            "character U+FEFF, a byte-order mark, inside the file (were files joined?); remove it"
+            if control.group() == "\ufeff"
+            else f"character U+{ord(control.group()):04X} is a control character: the file "
+            "looks binary or UTF-16; save it as UTF-8 text"
         )
         return None, [Problem(path, line, column, "IT103", message)]
     return text, []
@@ -114,16 +277,13 @@ def parse(
         parser = _libyaml.CParser(text)
         try:
             return composer.compose(_events(parser)), composer.problems
-        except yaml.MarkedYAMLError as error:
+        except yaml.YAMLError as error:
             # Syntax errors are rare: let the pure-Python parser word and place them,
             # so that both parsers report the same problem, unless that would be slow.
-            mark = error.problem_mark or error.context_mark
-            if mark is None or mark.index <= _REPARSE_CHARACTERS:
+            if not isinstance(error, yaml.MarkedYAMLError) or _cheap_to_reparse(error):
                 return parse(text, path, limits, libyaml=False)
             composer.syntax_error(error)
             return None, composer.problems
-        except yaml.YAMLError:
-            return parse(text, path, limits, libyaml=False)
         except _StopReadingError:
             return None, composer.problems
         finally:
@@ -137,6 +297,12 @@ def parse(
     except _StopReadingError:
         pass
     return None, composer.problems
+
+
+def _cheap_to_reparse(error: yaml.MarkedYAMLError) -> bool:
+    """Whether the pure-Python parser reaches this libyaml error quickly."""
+    mark = error.problem_mark or error.context_mark
+    return mark is None or mark.index <= _REPARSE_CHARACTERS
 
 
 def _events(parser: Any) -> Iterator[ev.Event]:
@@ -277,7 +443,7 @@ class _Composer:
             what = (
                 "half of a surrogate pair; write the character itself"
                 if _SURROGATE.match(unsafe.group())
-                else "a control character, which content never needs; remove the escape"
+                else "a control or invisible character, which content never needs; remove it"
             )
             self.problem(event, "IT103", f"an escape in this string makes {character}, {what}")
         return value

@@ -384,6 +384,8 @@ def _compile(args: argparse.Namespace) -> int:
 
 def _new_pack(args: argparse.Namespace) -> int:
     folder = Path(args.folder)
+    if any(path.exists() and not path.is_dir() for path in (folder, *folder.parents)):
+        return _fail(f"{folder} is, or is inside, a file; choose a new folder", EXIT_USAGE)
     if folder.exists() and any(folder.iterdir()):
         return _fail(f"{folder} already exists and is not empty; choose a new folder", EXIT_USAGE)
     pack_id = re.sub(r"[^a-z0-9]+", "-", folder.resolve().name.lower()).strip("-") or "my-pack"

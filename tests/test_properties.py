@@ -1,0 +1,597 @@
+"""Property tests and fuzzing: the query API against brute force, exports, the reader.
+
+Run briefly by default. For a long fuzzing run, choose the ``long`` profile:
+
+    INTERVIEWTIPS_FUZZ=long python -m pytest tests/test_properties.py
+
+``short`` (the default) tries 60 cases a test, ``long`` 10,000. Failing cases print
+a reproduction blob; no example database is written.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import tempfile
+from pathlib import Path
+from typing import Any, Callable
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import interviewtips
+from conftest import MINIMAL
+from interviewtips import (
+    Catalog,
+    ContentError,
+    Format,
+    Kind,
+    Limits,
+    Pack,
+    Phase,
+    Stage,
+    Tip,
+    Topic,
+    _pack,
+    _yaml,
+)
+from interviewtips._search import words
+
+_COMMON = {
+    "deadline": None,
+    "database": None,
+    "print_blob": True,
+    "suppress_health_check": [HealthCheck.too_slow, HealthCheck.data_too_large],
+}
+settings.register_profile("short", max_examples=60, **_COMMON)
+settings.register_profile("long", max_examples=10_000, **_COMMON)
+settings.load_profile(os.environ.get("INTERVIEWTIPS_FUZZ", "short"))
+
+RECORD_TYPES = ("tips", "questions", "questions-to-ask", "templates", "checklists")
+
+# -- random catalogs --------------------------------------------------------------------
+
+#: Words with plurals, accents, apostrophes, hyphens and other scripts, so that search
+#: meets stemming and folding.
+WORDS = (
+    "thank",
+    "thanks",
+    "note",
+    "notes",
+    "story",
+    "stories",
+    "arrive",
+    "late",
+    "salary",
+    "offer",
+    "Café",
+    "résumé",
+    "don't",
+    "follow-up",
+    "2nd",
+    "Team",
+    "teams",
+    "面接",
+    "ÉCOLE",
+    "class",
+)
+word_texts = st.lists(st.sampled_from(WORDS), min_size=1, max_size=6).map(" ".join)
+#: Any text a content file can hold: no controls, surrogates, line or paragraph
+#: separators (YAML 1.1 reads those as line breaks), noncharacters nor U+FEFF; and
+#: trimmed, as the loader trims text.
+any_texts = (
+    st.text(
+        st.characters(
+            blacklist_categories=("Cs", "Cc", "Zl", "Zp", "Co", "Cn"), blacklist_characters="\ufeff"
+        ),
+        min_size=1,
+        max_size=30,
+    )
+    .map(str.strip)
+    .filter(bool)
+)
+texts = st.one_of(word_texts, any_texts)
+keys = st.text("abcdefgh", min_size=1, max_size=5)
+
+
+@st.composite
+def catalogs(draw: st.DrawFn, text: st.SearchStrategy[str] = texts) -> Catalog:
+    """Return a catalog of random stages, topics and tips, built from the models.
+
+    Names and aliases never collide with another stage's or topic's id, name or
+    alias (see TestNames for what happens when they do).
+    """
+    stage_keys = draw(st.lists(keys, min_size=1, max_size=5, unique=True))
+    orders = draw(st.permutations(range(1, len(stage_keys) + 1)))
+    stages = [
+        Stage(
+            id=f"st-{key}",
+            name=f"Stage {key.upper()}",
+            order=order * 10,
+            summary=draw(text),
+            aliases=(f"alt {key}",),
+            pack="prop",
+        )
+        for key, order in zip(stage_keys, orders)
+    ]
+    topic_keys = draw(st.lists(keys, min_size=1, max_size=4, unique=True))
+    topics = [
+        Topic(
+            id=f"tp-{key}",
+            name=f"Topic {key}",
+            summary=draw(text),
+            aliases=(f"about {key}",),
+            pack="prop",
+        )
+        for key in topic_keys
+    ]
+    count = draw(st.integers(0, 12))
+    ids = [f"tip-{index}" for index in range(count)]
+    tips = [
+        Tip(
+            id=id_,
+            kind=draw(st.sampled_from(Kind)),
+            title=draw(text),
+            detail=draw(text),
+            why=draw(text),
+            stages=tuple(draw(st.lists(st.sampled_from([s.id for s in stages]), min_size=1))),
+            topics=tuple(draw(st.lists(st.sampled_from([t.id for t in topics]), min_size=1))),
+            phase=draw(st.none() | st.sampled_from(Phase)),
+            formats=tuple(draw(st.lists(st.sampled_from(Format), max_size=3))),
+            related=tuple(
+                draw(
+                    st.lists(st.sampled_from([other for other in ids if other != id_]), max_size=2)
+                )
+                if count > 1
+                else ()
+            ),
+            pack="prop",
+        )
+        for id_ in ids
+    ]
+    pack = Pack(
+        id="prop",
+        name="Property pack",
+        version="1",
+        schema_version=1,
+        language="en",
+        license="CC0-1.0",
+    )
+    records: dict[str, list[Any]] = {name: [] for name in RECORD_TYPES}
+    records["tips"] = tips
+    return Catalog(packs=[pack], stages=stages, topics=topics, records=records)
+
+
+# -- random filters, each with the ids it stands for ---------------------------------------
+
+Form = tuple[Any, str]  # a filter value as a caller writes it, and the id it names
+
+
+def _stage_forms(stage: Stage) -> list[Form]:
+    key = stage.id.removeprefix("st-")
+    return [
+        (stage.id, stage.id),
+        (stage, stage.id),
+        (stage.name, stage.id),
+        (stage.name.lower(), stage.id),
+        (f"ALT_{key}", stage.id),
+    ]
+
+
+def _topic_forms(topic: Topic) -> list[Form]:
+    return [(topic.id, topic.id), (topic, topic.id), (topic.name.upper(), topic.id)]
+
+
+KIND_FORMS: list[Form] = [
+    (Kind.DO, "do"),
+    ("do", "do"),
+    ("Do", "do"),
+    (Kind.DONT, "dont"),
+    ("don't", "dont"),
+    ("DONT", "dont"),
+    ("do not", "dont"),
+]
+PHASE_FORMS: list[Form] = [(p, p.value) for p in Phase] + [
+    (p.label.upper(), p.value) for p in Phase
+]
+FORMAT_FORMS: list[Form] = [
+    *((f, f.value) for f in Format),
+    *((f.label, f.value) for f in Format),
+    ("onsite", "in-person"),
+    ("remote", "video"),
+]
+
+
+@st.composite
+def filters(draw: st.DrawFn, catalog: Catalog) -> tuple[dict[str, Any], dict[str, set[str]]]:
+    """Return random filters for `Catalog.query`, and the ids each stands for.
+
+    Each facet is left out, given one value, or given a list of values (maybe none:
+    any of no value matches nothing).
+    """
+    forms: dict[str, list[Form]] = {
+        "stage": [form for stage in catalog.stages for form in _stage_forms(stage)],
+        "kind": KIND_FORMS,
+        "topic": [form for topic in catalog.topics for form in _topic_forms(topic)],
+        "phase": PHASE_FORMS,
+        "format": FORMAT_FORMS,
+    }
+    given: dict[str, Any] = {}
+    wanted: dict[str, set[str]] = {}
+    for facet, choices in forms.items():
+        how = draw(st.sampled_from(["absent", "absent", "one", "many"]))
+        if how == "one":
+            value, id_ = draw(st.sampled_from(choices))
+            given[facet], wanted[facet] = value, {id_}
+        elif how == "many":
+            picked = draw(st.lists(st.sampled_from(choices), max_size=3))
+            given[facet] = [value for value, _ in picked]
+            wanted[facet] = {id_ for _, id_ in picked}
+    return given, wanted
+
+
+def _facet_ids(tip: Tip, facet: str) -> set[str]:
+    if facet == "stage":
+        return set(tip.stages)
+    if facet == "topic":
+        return set(tip.topics)
+    if facet == "kind":
+        return {tip.kind.value}
+    if facet == "phase":
+        return {tip.phase.value} if tip.phase else set()
+    return {f.value for f in tip.formats}
+
+
+def brute_force(catalog: Catalog, wanted: dict[str, set[str]]) -> tuple[Tip, ...]:
+    """Filter every tip by hand: any of the values within a facet, every facet given."""
+    return tuple(
+        tip
+        for tip in catalog.tips
+        if all(_facet_ids(tip, facet) & ids for facet, ids in wanted.items())
+    )
+
+
+def indexed_words(catalog: Catalog, tip: Tip) -> set[str]:
+    """The word forms search matches a tip by: its texts, its topics' and stages' names."""
+    names = [
+        *(f"{t.name} {' '.join(t.aliases)}" for t in catalog.topics if t.id in tip.topics),
+        *(f"{s.name} {' '.join(s.aliases)}" for s in catalog.stages if s.id in tip.stages),
+    ]
+    return set(words(" ".join([tip.title, tip.detail, tip.why, *names])))
+
+
+class TestQuery:
+    """query() returns exactly what filtering every tip by hand returns, in order."""
+
+    @given(st.data())
+    def test_query_equals_brute_force(self, data: st.DataObject) -> None:
+        """Random filter combinations on a random catalog, several per catalog."""
+        catalog = data.draw(catalogs())
+        for _ in range(5):
+            given, wanted = data.draw(filters(catalog))
+            assert brute_force(catalog, wanted) == catalog.query(**given)
+            assert brute_force(catalog, wanted) == catalog.query(**given)  # from the memo
+
+    @given(catalogs())
+    def test_tips_come_in_lifecycle_order(self, catalog: Catalog) -> None:
+        """Tips are ordered by their first stage's place in the lifecycle, stably."""
+        place = {stage.id: index for index, stage in enumerate(catalog.stages)}
+        ranks = [place[tip.stages[0]] for tip in catalog.tips]
+        assert sorted(ranks) == ranks
+        assert [stage.order for stage in catalog.stages] == sorted(s.order for s in catalog.stages)
+
+    @given(catalogs(), st.sampled_from(["stage", "kind", "topic", "phase", "format"]))
+    def test_counts_agree_with_query(self, catalog: Catalog, facet: str) -> None:
+        """Each count is the number of tips query() returns for that value."""
+        counts = catalog.counts(by=facet)
+        assert {value: len(catalog.query(**{facet: value})) for value in counts} == counts
+
+
+class TestSearch:
+    """search() stays within its filters, and every result shares a word with the query."""
+
+    @given(
+        st.data(),
+        st.lists(st.sampled_from([*WORDS, "zzz", "Stage", "about", "the"]), max_size=4),
+        st.none() | st.integers(-1, 6),
+    )
+    def test_results_satisfy_filters_and_words(
+        self, data: st.DataObject, query_words: list[str], limit: int | None
+    ) -> None:
+        """Results match the filters, share a word, come once, and all matching come."""
+        catalog = data.draw(catalogs(word_texts))
+        given, wanted = data.draw(filters(catalog))
+        query = " ".join(query_words)
+        everything = catalog.search(query, **given)
+        results = catalog.search(query, limit=limit, **given)
+        allowed = set(brute_force(catalog, wanted))
+        terms = set(words(query))
+        assert [] == [tip.id for tip in results if tip not in allowed]
+        assert [] == [tip.id for tip in results if not terms & indexed_words(catalog, tip)]
+        assert len(set(everything)) == len(everything)
+        assert {tip for tip in allowed if terms & indexed_words(catalog, tip)} == set(everything)
+        expected = everything if limit is None else everything[: max(limit, 0)]
+        assert expected == results
+
+
+# -- exports ----------------------------------------------------------------------------
+
+
+def as_pack(export: dict[str, Any], folder: Path, *, ensure_ascii: bool) -> None:
+    """Write a catalog's export as a pack: its sections as .yaml files holding JSON.
+
+    Three fields of the export are not pack fields, and are adapted: each record's
+    ``pack`` (the manifest's id says it), the manifest's ``hides`` (written as a list,
+    read as a mapping) and each template's ``placeholders`` (a list of name and
+    description, read as a mapping).
+    """
+    folder.mkdir()
+
+    def dump(name: str, data: Any) -> None:
+        text = json.dumps(data, ensure_ascii=ensure_ascii, indent=1)
+        (folder / name).write_text(text, encoding="utf-8")
+
+    def record(data: dict[str, Any]) -> dict[str, Any]:
+        data = {key: value for key, value in data.items() if key != "pack"}
+        if "placeholders" in data:
+            data["placeholders"] = {p["name"]: p["description"] for p in data["placeholders"]}
+        return data
+
+    (manifest,) = export["packs"]
+    dump("pack.yaml", {key: value for key, value in manifest.items() if key != "hides"})
+    for section in ("stages", "topics", *(name.replace("-", "_") for name in RECORD_TYPES)):
+        dump(f"{section}.yaml", {section: [record(r) for r in export[section]]})
+
+
+class TestExport:
+    """to_dict() is plain data: through JSON and back, and back into a pack, unchanged."""
+
+    @given(catalogs())
+    def test_json_round_trip(self, catalog: Catalog) -> None:
+        """json.loads(json.dumps(to_dict())) == to_dict(), and each call is a new copy."""
+        export = catalog.to_dict()
+        assert export == json.loads(json.dumps(export))
+        assert export is not catalog.to_dict()
+        export["tips"].clear()
+        assert len(catalog.tips) == len(catalog.to_dict()["tips"])
+
+    @given(catalogs(), st.booleans())
+    def test_export_loads_back_as_an_equal_catalog(self, catalog: Catalog, ascii_: bool) -> None:
+        """The export written as a pack (JSON is YAML) loads to an equal catalog."""
+        export = catalog.to_dict()
+        with tempfile.TemporaryDirectory() as temporary:
+            folder = Path(temporary) / "pack"
+            as_pack(export, folder, ensure_ascii=ascii_)
+            again = interviewtips.load(packs=[folder], builtin=False)
+        assert export == again.to_dict()
+
+    def test_built_in_export_loads_back(self, tmp_path: Path) -> None:
+        """The same holds for the whole built-in content."""
+        export = interviewtips.load().to_dict()
+        as_pack(export, tmp_path / "core", ensure_ascii=False)
+        again = interviewtips.load(packs=[tmp_path / "core"], builtin=False).to_dict()
+        assert export == again
+
+
+# -- the reader under random input -------------------------------------------------------
+
+#: Pieces of YAML: indicators, blanks of every kind, escapes, tags, anchors, directives.
+PIECES = (
+    "tips",
+    "id",
+    "title",
+    "stages",
+    "first-round",
+    "a",
+    "b1",
+    ": ",
+    ":",
+    "- ",
+    "-",
+    "[",
+    "]",
+    "{",
+    "}",
+    ", ",
+    ",",
+    "? ",
+    "?",
+    "\t",
+    " ",
+    "  ",
+    "\n",
+    "\r\n",
+    "\r",
+    "# c",
+    "&x ",
+    "*x",
+    "!t ",
+    "!!python/object:os.system ",
+    "<<",
+    "'",
+    '"',
+    "|",
+    ">",
+    "|-",
+    "%YAML 1.2\n",
+    "%TAG !e! tag:e,2000:\n",
+    "---",
+    "...",
+    "\\",
+    "\\e",
+    "\\0",
+    "\\ud83d",
+    "\\ude00",
+    "\\x9b",
+    "é",
+    "面",
+    "\x85",
+    "\u2028",
+    "\ufeff",
+    "~",
+    "null",
+    "yes",
+    "0x10",
+    "@",
+    "`",
+    "%",
+)
+yamlish = st.lists(st.sampled_from(PIECES), max_size=40).map("".join)
+documents = st.one_of(yamlish, st.text(max_size=200))
+blobs = st.one_of(
+    st.binary(max_size=300),
+    documents.map(lambda text: text.encode("utf-8", "surrogatepass")),
+    documents.map(lambda text: text.encode("utf-16-le", "surrogatepass")),
+)
+
+
+def _read(data: bytes, libyaml: int) -> tuple[Any, list[interviewtips.Problem]]:
+    text, problems = _yaml.decode(data, "fuzz.yaml", Limits())
+    if text is None:
+        assert problems
+        return None, problems
+    assert [] == problems
+    return _yaml.parse(text, "fuzz.yaml", Limits(), libyaml=bool(libyaml))
+
+
+def _in_pack(data: bytes, *, manifest: bool) -> Callable[[Callable[[Path, str], Any]], Any]:
+    """Run a function on a copy of the minimal pack holding ``data`` as a file."""
+
+    def run(function: Callable[[Path, str], Any]) -> Any:
+        name = "pack.yaml" if manifest else "zz-fuzz.yaml"
+        with tempfile.TemporaryDirectory() as temporary:
+            folder = Path(shutil.copytree(MINIMAL, Path(temporary) / "pack"))
+            (folder / name).write_bytes(data)
+            return function(folder, name)
+
+    return run
+
+
+#: A valid tip of the minimal pack, field by field, for TestReaderFuzz.
+TIP = (
+    ("id", "fuzzed"),
+    ("kind", "do"),
+    ("title", "T"),
+    ("detail", "D."),
+    ("why", "W."),
+    ("stages", "[first-round]"),
+    ("topics", "[research]"),
+    ("phase", "before"),
+    ("formats", "[video]"),
+    ("related", "[send-a-note]"),
+)
+TIP_FIELDS = tuple(name for name, _ in TIP)
+
+
+def _empty_values(node: Any) -> set[tuple[int, int]]:
+    """Return where a tree's implied empty values (``key:`` with nothing after) sit."""
+    if isinstance(node, _yaml.Scalar):
+        return {(node.line, node.column)} if node.plain and not node.value else set()
+    if isinstance(node, _yaml.Sequence):
+        return set().union(*map(_empty_values, node.items))
+    if isinstance(node, _yaml.Mapping):
+        return set().union(*(_empty_values(k) | _empty_values(v) for k, v in node.entries))
+    return set()
+
+
+def _check_pack(folder: Path, name: str) -> None:
+    """The pack loads or raises ContentError with problems; both parsers find the same.
+
+    The same problems, but for one known difference (see TestParsersAgree): a problem
+    at an implied empty value may be placed differently, since libyaml and PyYAML put
+    some empty values (after ``? key`` with no value, after a bare ``---``) elsewhere.
+    """
+    problems: tuple[interviewtips.Problem, ...] | None = None
+    try:
+        interviewtips.load(packs=[folder], builtin=False)
+    except ContentError as error:
+        problems = error.problems
+    assert problems is None or len(problems) > 0
+    fast = _pack.read_pack(folder, Limits(), libyaml=True, compiled=False)[1]
+    pure = _pack.read_pack(folder, Limits(), libyaml=False, compiled=False)[1]
+    assert [(p.path, p.code, p.message) for p in pure] == [
+        (p.path, p.code, p.message) for p in fast
+    ]
+    empty = [_empty_values(_read((folder / name).read_bytes(), libyaml)[0]) for libyaml in (1, 0)]
+    for in_fast, in_pure in zip(fast, pure):
+        where = [(in_fast.line, in_fast.column), (in_pure.line, in_pure.column)]
+        assert where[0] == where[1] or (where[0] in empty[0] and where[1] in empty[1])
+
+
+needs_libyaml = pytest.mark.skipif(not _yaml.HAS_LIBYAML, reason="PyYAML without libyaml")
+
+
+@needs_libyaml
+class TestReaderFuzz:
+    """Any bytes give a tree or located problems, never an exception; both parsers agree."""
+
+    @given(blobs)
+    def test_bytes_to_nodes(self, data: bytes) -> None:
+        """decode() then parse(): no exception, and the same problems from either parser."""
+        fast, pure = _read(data, libyaml=True), _read(data, libyaml=False)
+        assert pure[1] == fast[1]
+        for problem in fast[1]:
+            assert problem.code in interviewtips._problems.CODES
+            assert (problem.line, problem.column) >= (0, 0)
+
+    @given(blobs, st.booleans())
+    def test_whole_pack(self, data: bytes, manifest: bool) -> None:
+        """A pack with a random file loads or raises ContentError; both parsers agree."""
+        _in_pack(data, manifest=manifest)(_check_pack)
+
+    @given(st.lists(st.sampled_from(PIECES), max_size=30).map("".join), st.sampled_from(TIP_FIELDS))
+    def test_random_field_values(self, value: str, field: str) -> None:
+        """A random value in any field of a valid tip loads or raises ContentError."""
+        lines = [f"    {name}: {value if name == field else text}" for name, text in TIP]
+        document = "tips:\n  - " + "\n".join(lines)[4:] + "\n"
+
+        _in_pack(document.encode(), manifest=False)(_check_pack)
+
+
+class TestNames:
+    """Names resolve to the record they name, whatever the other records are called."""
+
+    def test_alias_equal_to_another_id(self) -> None:
+        """A stage whose alias is another stage's id does not capture that stage's tips."""
+        first = Stage("st-a", "Stage A", 1, "S.", aliases=("st-b",), pack="prop")
+        second = Stage("st-b", "Stage B", 2, "S.", pack="prop")
+        tip = Tip("t", Kind.DO, "T", "D.", "W.", stages=("st-b",), topics=("tp",), pack="prop")
+        records: dict[str, list[Any]] = {name: [] for name in RECORD_TYPES}
+        records["tips"] = [tip]
+        topic = Topic("tp", "Topic", "S.", pack="prop")
+        catalog = Catalog(packs=[], stages=[first, second], topics=[topic], records=records)
+        assert ((tip,), (tip,)) == (catalog.query(stage=second), catalog.query(stage="st-b"))
+
+
+@needs_libyaml
+class TestParsersAgree:
+    """The one difference between libyaml and PyYAML the fuzzing found and left alone."""
+
+    @pytest.mark.xfail(
+        reason="libyaml and PyYAML place some implied empty values differently: after an "
+        "explicit '? key' with no value, and after a bare '---' (positions only)",
+        strict=True,
+    )
+    @pytest.mark.parametrize("text", ["? a", "- ? a", "---"])
+    def test_implied_empty_value_position(self, text: str) -> None:
+        """Both parsers place an implied empty value at the same line and column."""
+        assert _read(text.encode(), libyaml=True) == _read(text.encode(), libyaml=False)
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "a: b\t\n",  # a trailing tab
+            "a:\tb\n",
+            "a: [b,\tc]\n",
+            "a: one\ttwo\n",  # a tab inside a plain scalar
+            "q: {question: Why?}\n",  # ? inside a flow plain scalar
+            "a: |\t\n  text\n",  # a tab after a block indicator
+            "a: |-# note\n  text\n",
+        ],
+    )
+    def test_what_libyaml_accepts(self, text: str) -> None:
+        """What PyYAML alone refused and libyaml accepts now reads the same with both."""
+        fast = _read(text.encode(), libyaml=True)
+        assert ([], fast) == (fast[1], _read(text.encode(), libyaml=False))
