@@ -220,6 +220,14 @@ class TestImmutability:
         """The catalog's collections are tuples."""
         assert (tuple, tuple, tuple) == (type(mini.tips), type(mini.stages), type(mini.topics))
 
+    def test_catalog_attributes_cannot_be_replaced(self, mini) -> None:
+        """Assigning or deleting a catalog attribute raises; the catalog stays as it was."""
+        with pytest.raises(AttributeError, match="a Catalog is read-only; cannot set 'stages'"):
+            mini.stages = ()
+        with pytest.raises(AttributeError, match="a Catalog is read-only; cannot delete"):
+            del mini.packs
+        assert (2, "mini") == (len(mini.stages), mini.packs[0].id)
+
     def test_to_dict_is_a_copy(self, mini) -> None:
         """An exported dict can be changed without touching the catalog."""
         exported = mini.to_dict()

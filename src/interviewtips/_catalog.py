@@ -90,6 +90,7 @@ class Catalog:
 
     __slots__ = (
         "_by_id",
+        "_frozen",
         "_indexes",
         "_names",
         "_record_types",
@@ -134,6 +135,19 @@ class Catalog:
             **{facet: _choice_names(vocabulary) for facet, vocabulary in _VOCABULARIES.items()},
         }
         self._words: WordIndex | None = None  # built on the first search
+        self._frozen = True
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        """Refuse changes: every caller shares the catalog."""
+        if hasattr(self, "_frozen"):
+            message = f"a Catalog is read-only; cannot set {name!r} (load another catalog instead)"
+            raise AttributeError(message)
+        object.__setattr__(self, name, value)
+
+    def __delattr__(self, name: str) -> None:
+        """Refuse deletions: every caller shares the catalog."""
+        message = f"a Catalog is read-only; cannot delete {name!r}"
+        raise AttributeError(message)
 
     def __repr__(self) -> str:
         """Say what the catalog holds, not every record."""
@@ -324,7 +338,7 @@ class Catalog:
         if words is None:
             stage_names = {s.id: " ".join((s.name, *s.aliases)) for s in self.stages}
             topic_names = {t.id: " ".join((t.name, *t.aliases)) for t in self.topics}
-            words = self._words = WordIndex(
+            words = WordIndex(
                 (
                     (tip.title, 3.0),
                     (tip.detail, 1.0),
@@ -334,6 +348,7 @@ class Catalog:
                 )
                 for tip in self.tips
             )
+            object.__setattr__(self, "_words", words)  # a cache, not a change of content
         return words
 
     def _records_by_id(self, record: str) -> dict[str, Any]:
