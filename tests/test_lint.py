@@ -68,6 +68,10 @@ class TestLint:
         codes = interviewtips._problems.CODES
         assert {"IT401", "IT402", "IT403", "IT404", "IT405", "IT406"} <= set(codes)
         assert {"style"} == {codes[c].family for c in codes if c.startswith("IT4")}
+        undocumented = [c for c, doc in codes.items() if not (doc.example and doc.fix)]
+        assert [] == undocumented
+        families = {"IT1": "reading", "IT2": "schema", "IT3": "references", "IT4": "style"}
+        assert [] == [c for c, doc in codes.items() if families[c[:3]] != doc.family]
 
 
 class TestLintCommand:

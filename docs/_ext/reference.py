@@ -224,7 +224,7 @@ class ProblemCodes(_Generated):
     modules = ("interviewtips._problems",)
 
     def lines(self) -> Iterator[str]:
-        """One section per family (reading, schema, references), one row per code."""
+        """One section per family, then per code: what it means, an example, the fix."""
         families: dict[str, list[Any]] = {}
         for code in CODES.values():
             families.setdefault(code.family, []).append(code)
@@ -232,22 +232,13 @@ class ProblemCodes(_Generated):
             first = codes[0].code[:3]
             yield from (f".. _problems-{family}:", "")
             yield from heading(f"{family.capitalize()} ({first}xx)", "-")
-            yield from (
-                ".. list-table::",
-                "   :header-rows: 1",
-                "   :widths: 12 22 66",
-                "",
-                "   * - Code",
-                "     - Name",
-                "     - What it means",
-            )
             for code in codes:
-                yield from (
-                    f"   * - _`{code.code}`",
-                    f"     - ``{code.name}``",
-                    f"     - {esc(code.summary)}",
-                )
-            yield ""
+                yield from (f".. _{code.code}:", "")
+                yield from heading(f"{code.code} {code.name}", "~")
+                yield from (esc(code.summary), "")
+                yield from ("Example::", "")
+                yield from (f"   {line}" for line in code.example.splitlines())
+                yield from ("", f"**Fix:** {esc(code.fix)}", "")
 
 
 # -- sources --------------------------------------------------------------------------------
