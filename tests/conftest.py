@@ -18,6 +18,24 @@ DATA = TESTS / "data"
 MINIMAL = DATA / "minimal"
 BAD = DATA / "bad"
 
+#: The fourteen lifecycle stages of the built-in content, in order.
+STAGES = (
+    "preparation",
+    "application",
+    "screening",
+    "skills-assessment",
+    "first-interview",
+    "second-interview",
+    "technical-interview",
+    "case-interview",
+    "final-interview",
+    "closing",
+    "follow-up",
+    "references-checks",
+    "offer-negotiation",
+    "rejection",
+)
+
 MANIFEST = """\
 id: acme
 name: Acme guidance

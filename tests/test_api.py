@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 import interviewtips
-from conftest import MINIMAL
+from conftest import MANIFEST, MINIMAL
 from interviewtips import _api, _pack
 from interviewtips._locate import builtin_data
 
@@ -265,13 +265,10 @@ class TestMergeRules:
         )
 
 
-MANIFEST_WITH_HIDES = """\
-id: acme
-name: Acme guidance
-version: "1"
-schema_version: 1
-language: en
-license: CC0-1.0
+MANIFEST_WITH_HIDES = (
+    MANIFEST
+    + """\
 hides:
   tips: [core:practise-your-answers-out-loud]
 """
+)

@@ -6,6 +6,7 @@ import attrs
 import pytest
 
 import interviewtips
+from conftest import STAGES
 from interviewtips import Format, Kind, Phase, UnknownNameError
 
 
@@ -249,22 +250,7 @@ class TestBuiltin:
 
     def test_stages_in_lifecycle_order(self, catalog) -> None:
         """The fourteen stages, preparation to rejection."""
-        assert [
-            "preparation",
-            "application",
-            "screening",
-            "skills-assessment",
-            "first-interview",
-            "second-interview",
-            "technical-interview",
-            "case-interview",
-            "final-interview",
-            "closing",
-            "follow-up",
-            "references-checks",
-            "offer-negotiation",
-            "rejection",
-        ] == [stage.id for stage in catalog.stages]
+        assert list(STAGES) == [stage.id for stage in catalog.stages]
 
     def test_reflect_on_the_first_round(self, catalog) -> None:
         """The contract's lookup example exists and is a second-interview do."""

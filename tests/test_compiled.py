@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 import interviewtips
-from conftest import MINIMAL
+from conftest import MANIFEST, MINIMAL
 from interviewtips import _yaml
 from interviewtips._compiled import COMPILED
 from interviewtips._locate import builtin_data
@@ -154,13 +154,4 @@ tips:
     stages: [core:second-interview]
     topics: [attire]
     related: [core:reflect-on-the-first-round]
-"""
-
-MANIFEST = """\
-id: acme
-name: Acme guidance
-version: "1"
-schema_version: 1
-language: en
-license: CC0-1.0
 """

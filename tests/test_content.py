@@ -17,28 +17,13 @@ import attrs
 import pytest
 
 import interviewtips
+from conftest import STAGES
 from interviewtips import Kind, QuestionType
 from interviewtips._locate import builtin_data
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
 
-STAGES = (
-    "preparation",
-    "application",
-    "screening",
-    "skills-assessment",
-    "first-interview",
-    "second-interview",
-    "technical-interview",
-    "case-interview",
-    "final-interview",
-    "closing",
-    "follow-up",
-    "references-checks",
-    "offer-negotiation",
-    "rejection",
-)
 MIN_DOS_PER_STAGE = 8
 MIN_DONTS_PER_STAGE = 5
 MIN_TIPS = 180

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 import interviewtips
-from conftest import BAD, MINIMAL
+from conftest import BAD, MANIFEST, MINIMAL
 from interviewtips import _api, _yaml
 from interviewtips._limits import Limits
 
@@ -272,11 +272,4 @@ class TestPackFolders:
         assert 4 == len(interviewtips.load(packs=[minimal_copy], builtin=False).tips)
 
 
-MANIFEST_V2 = """\
-id: acme
-name: Acme guidance
-version: "1"
-schema_version: 2
-language: en
-license: CC0-1.0
-"""
+MANIFEST_V2 = MANIFEST.replace("schema_version: 1", "schema_version: 2")

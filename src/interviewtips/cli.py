@@ -178,20 +178,12 @@ def _add_authoring_commands(commands: Any) -> None:
             metavar="CODE",
             help=text + "; repeat or separate with commas",
         )
-    compiler = commands.add_parser(
+    checker(
         "compile",
-        help="write each pack's compiled form, for fast loading",
-        description="Check each pack, then write pack.compiled.json beside its pack.yaml. "
-        "Loads use it while the YAML files are unchanged.",
+        _compile,
+        "write each pack's compiled form, for fast loading; each pack is checked, then "
+        "pack.compiled.json is written beside its pack.yaml and used while the YAML is unchanged",
     )
-    compiler.add_argument("paths", nargs="+", metavar="PATH", help="a pack's folder")
-    compiler.add_argument(
-        "--no-builtin",
-        dest="builtin",
-        action="store_false",
-        help="check the packs alone, not beside the built-in guidance",
-    )
-    compiler.set_defaults(run=_compile)
     starter = commands.add_parser(
         "new-pack",
         help="write a minimal valid pack to start from",
