@@ -65,7 +65,7 @@ CONTENT = {
     "escape-terminal.yaml": [("IT103", 4, 12), ("IT103", 5, 13)],
     # nothing in it
     "bom-only.yaml": [("IT114", 1, 1)],
-    "document-markers-only.yaml": [("IT201", 2, 1)],
+    "document-markers-only.yaml": [("IT114", 1, 1)],
     "whitespace-only.yaml": [("IT114", 1, 1)],
     "tab-only-line.yaml": [("IT105", 2, 1)],  # PyYAML and libyaml both refuse it
     # YAML features content never needs
@@ -170,9 +170,9 @@ MANIFESTS = {
     "list.yaml": [("IT201", 1, 1)],
     "null-fields.yaml": [("IT204", 2, 7), ("IT204", 3, 10), ("IT204", 5, 10)],
     "python-tag.yaml": [("IT109", 1, 5)],
-    "schema-future.yaml": [("IT208", 1, 1)],
+    "schema-future.yaml": [("IT208", 4, 17)],
     "schema-hex.yaml": [("IT201", 4, 17)],
-    "schema-zero.yaml": [("IT208", 1, 1)],
+    "schema-zero.yaml": [("IT208", 4, 17)],
     "source-missing-fields.yaml": [("IT203", 8, 5)] * 3,
     "sources-not-a-list.yaml": [("IT201", 7, 10)],
     "text.yaml": [("IT201", 1, 1)],

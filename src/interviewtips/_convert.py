@@ -74,7 +74,7 @@ class Converter:
 
     def sections(self, root: Node | None, drafts: list[Draft]) -> None:
         """Convert each record section of a content file into ``drafts``."""
-        if root is None:
+        if root is None or (isinstance(root, Scalar) and root.is_null):
             self.problems.append(
                 Problem(self.path, 1, 1, "IT114", "the file is empty; add a section such as tips:")
             )

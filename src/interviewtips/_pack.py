@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from . import _schema
 from ._compiled import COMPILED, compiled_form, load_compiled
 from ._drafts import Draft, PackDrafts
+from ._nodes import Mapping
 from ._problems import Problem
 from .exceptions import ContentError
 
@@ -91,7 +92,9 @@ def _manifest(
             f"the pack needs schema version {pack.schema_version}, and this interviewtips reads "
             f"versions 1 to {_schema.SCHEMA_VERSION}; upgrade interviewtips"
         )
-        problems.append(Problem(path, node.line, node.column, "IT208", message))
+        where = node.get("schema_version") if isinstance(node, Mapping) else None
+        target = where or node
+        problems.append(Problem(path, target.line, target.column, "IT208", message))
         return None, True
     return pack, False
 
@@ -126,7 +129,8 @@ def read_sources(
     (a missing folder or manifest, unreadable or oversized files) are appended.
     """
     if not root.is_dir():
-        problems.append(Problem(str(root), 0, 0, "IT101", "no such folder; give a pack's folder"))
+        what = "a file, not a folder" if root.is_file() else "no such folder"
+        problems.append(Problem(str(root), 0, 0, "IT101", f"{what}; give a pack's folder"))
         return {}
     manifest_file = root.joinpath(MANIFEST)
     if not manifest_file.is_file():
