@@ -16,7 +16,9 @@ class Limits:
 
     Attributes:
         max_file_bytes: The largest file the reader opens.
-        max_pack_bytes: The most bytes all files of one pack may hold together.
+        max_pack_bytes: The most bytes all files of one pack may hold together: about
+            25,000 tips (the built-in pack has under 400 KB). A pack at this limit with
+            every file at the node limit reads in a few seconds.
         max_depth: The deepest nesting of lists and mappings.
         max_string_chars: The longest single string.
         max_nodes: The most nodes (strings, lists, mappings) in one file. The largest
@@ -24,7 +26,7 @@ class Limits:
     """
 
     max_file_bytes: int = attrs.field(default=2_000_000, validator=_COUNT)
-    max_pack_bytes: int = attrs.field(default=50_000_000, validator=_COUNT)
+    max_pack_bytes: int = attrs.field(default=10_000_000, validator=_COUNT)
     max_depth: int = attrs.field(default=24, validator=_COUNT)
     max_string_chars: int = attrs.field(default=20_000, validator=_COUNT)
     max_nodes: int = attrs.field(default=100_000, validator=_COUNT)
