@@ -46,22 +46,6 @@ class RequestError(Exception):
         self.body = {"error": message, "suggestions": list(suggestions)}
 
 
-def tip_to_json(tip: interviewtips.Tip) -> dict[str, Any]:
-    """Return the JSON form of a tip: the service's own, stable shape."""
-    return {
-        "id": tip.id,
-        "kind": tip.kind.value,
-        "title": tip.title,
-        "detail": tip.detail,
-        "why": tip.why,
-        "stages": list(tip.stages),
-        "topics": list(tip.topics),
-        "phase": tip.phase.value if tip.phase else None,
-        "formats": [fmt.value for fmt in tip.formats],
-        "pack": tip.pack,
-    }
-
-
 def parameters(query: str, allowed: tuple[str, ...]) -> dict[str, list[str]]:
     """Parse a query string; refuse parameters the endpoint does not know."""
     values = parse_qs(query)  # blank values are dropped: "?stage=" means no filter
@@ -79,7 +63,7 @@ def filters(values: dict[str, list[str]]) -> dict[str, list[str] | None]:
 def find_tips(catalog: interviewtips.Catalog, query: str) -> list[dict[str, Any]]:
     """Answer GET /tips."""
     values = parameters(query, TIP_FILTERS)
-    return [tip_to_json(tip) for tip in catalog.query(**filters(values))]
+    return [interviewtips.to_dict(tip) for tip in catalog.query(**filters(values))]
 
 
 def search_tips(catalog: interviewtips.Catalog, query: str) -> list[dict[str, Any]]:
@@ -92,7 +76,9 @@ def search_tips(catalog: interviewtips.Catalog, query: str) -> list[dict[str, An
         limit = int(values.get("limit", [DEFAULT_LIMIT])[-1])
     except ValueError:
         raise RequestError("limit must be a whole number") from None
-    return [tip_to_json(tip) for tip in catalog.search(text, limit=limit, **filters(values))]
+    return [
+        interviewtips.to_dict(tip) for tip in catalog.search(text, limit=limit, **filters(values))
+    ]
 
 
 ROUTES = {"/tips": find_tips, "/search": search_tips}
