@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 from typing import TYPE_CHECKING, Any, Callable
 
 from ._index import FacetIndex
@@ -264,14 +265,11 @@ class Catalog:
         """
         found = self.get(id, record=record)
         if found is None:
-            what = (
-                record.rstrip("s").replace("-", " ")
-                if record != "questions-to-ask"
-                else ("question to ask")
-            )
-            names = NameIndex(what, ((key, ()) for key in self._records_by_id(record)))
-            names.resolve(id.rpartition(":")[2])
-            raise UnknownNameError(what, id, ())
+            record_type = self._record_types.resolve(record)
+            what = "question to ask" if record_type == "questions-to-ask" else record_type[:-1]
+            local = id.rpartition(":")[2].casefold()
+            close = difflib.get_close_matches(local, list(self._by_id[record_type]), n=3)
+            raise UnknownNameError(what, id, close)
         return found
 
     def stage(self, name: Any) -> Stage:
