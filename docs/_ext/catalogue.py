@@ -177,15 +177,21 @@ def _names(catalog: interviewtips.Catalog, ids: Iterable[str], record: str) -> s
     return ", ".join(esc(catalog.get(id_, record=record).name) for id_ in ids)
 
 
+def _rubric(text: str, prefix: str, record: Any, stage: interviewtips.Stage) -> list[str]:
+    """A record's heading; anchored (``prefix-id``) only on its main stage's page."""
+    lines = [f".. rubric:: {text}"]
+    if record.stages[0] == stage.id:
+        lines.append(f"   :name: {prefix}-{record.id}")
+    return lines
+
+
 def _stage_questions(catalog: interviewtips.Catalog, stage: interviewtips.Stage) -> list[str]:
     questions = catalog.questions(stage=stage.id)
     if not questions:
         return []
     lines = title("Questions you may be asked", "-")
     for question in questions:
-        lines += [f".. rubric:: {esc(question.question)}"]
-        if question.stages[0] == stage.id:
-            lines += [f"   :name: question-{question.id}"]
+        lines += _rubric(esc(question.question), "question", question, stage)
         lines += [
             "",
             (
@@ -249,9 +255,7 @@ def _stage_templates(catalog: interviewtips.Catalog, stage: interviewtips.Stage)
         return []
     lines = title("Email templates", "-")
     for template in templates:
-        lines += [f".. rubric:: {esc(template.name)}"]
-        if template.stages[0] == stage.id:
-            lines += [f"   :name: template-{template.id}"]
+        lines += _rubric(esc(template.name), "template", template, stage)
         lines += [
             "",
             f"**When:** {esc(template.when)} (``{template.id}``)",
@@ -278,9 +282,7 @@ def _stage_checklists(catalog: interviewtips.Catalog, stage: interviewtips.Stage
         return []
     lines = title("Checklists", "-")
     for checklist in checklists:
-        lines += [f".. rubric:: {esc(checklist.name)}"]
-        if checklist.stages[0] == stage.id:
-            lines += [f"   :name: checklist-{checklist.id}"]
+        lines += _rubric(esc(checklist.name), "checklist", checklist, stage)
         lines.append("")
         if checklist.summary:
             lines += [esc(checklist.summary), ""]
