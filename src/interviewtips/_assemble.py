@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from ._catalog import RECORD_TYPES, Catalog
-from ._convert import did_you_mean
+from ._names import close_matches, did_you_mean
 from ._problems import Problem
 from .exceptions import ContentError
 
@@ -47,10 +47,8 @@ class _Merge:
         matches: tuple[str, ...] = ()
         if self.suggestions_left > 0:
             self.suggestions_left -= 1
-            matches = did_you_mean(name, known)
-        if matches:
-            return "; did you mean " + " or ".join(repr(m) for m in matches) + "?"
-        return f"; define it under {section}:"
+            matches = close_matches(name, known)
+        return did_you_mean(matches) or f"; define it under {section}:"
 
     def add(self, draft: Draft) -> None:
         section, id_ = draft.spec.section, draft.record.id

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from typing import TYPE_CHECKING, Any, Callable
 
 from ._index import FacetIndex
@@ -24,7 +23,7 @@ from ._models import (
     Topic,
     _Choice,
 )
-from ._names import NameIndex
+from ._names import NameIndex, close_matches
 from ._plain import to_dict
 from ._search import WordIndex
 from .exceptions import UnknownNameError
@@ -268,8 +267,7 @@ class Catalog:
             record_type = self._record_types.resolve(record)
             what = "question to ask" if record_type == "questions-to-ask" else record_type[:-1]
             local = id.rpartition(":")[2].casefold()
-            close = difflib.get_close_matches(local, list(self._by_id[record_type]), n=3)
-            raise UnknownNameError(what, id, close)
+            raise UnknownNameError(what, id, close_matches(local, self._by_id[record_type]))
         return found
 
     def stage(self, name: Any) -> Stage:

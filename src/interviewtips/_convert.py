@@ -7,7 +7,6 @@ caller refuses the whole load when any problem was found.
 from __future__ import annotations
 
 import contextlib
-import difflib
 import re
 from typing import Any
 
@@ -16,6 +15,7 @@ import attrs
 from . import _schema as s
 from ._drafts import Draft
 from ._models import PLACEHOLDER, Hidden, Placeholder, QuestionType
+from ._names import close_matches, did_you_mean
 from ._nodes import Mapping, Node, Scalar, Sequence
 from ._problems import Problem
 
@@ -310,11 +310,5 @@ def _shape(node: Node) -> str:
     return _SHAPE_WORDS[type(node)]
 
 
-def did_you_mean(name: str, choices: Any) -> tuple[str, ...]:
-    """Return up to three choices close to ``name``."""
-    return tuple(difflib.get_close_matches(name, list(choices), n=3, cutoff=0.6))
-
-
 def _did_you_mean(name: str, choices: Any) -> str:
-    matches = did_you_mean(name, choices)
-    return "; did you mean " + " or ".join(repr(m) for m in matches) + "?" if matches else ""
+    return did_you_mean(close_matches(name, choices))

@@ -21,6 +21,17 @@ def normalise(name: str) -> str:
     return _SEPARATORS.sub("-", folded).strip("-")
 
 
+def close_matches(name: str, choices: Iterable[str]) -> tuple[str, ...]:
+    """Return up to three choices close to ``name``, closest first."""
+    return tuple(difflib.get_close_matches(name, list(choices), n=3, cutoff=0.6))
+
+
+def did_you_mean(matches: Iterable[str]) -> str:
+    """Return "; did you mean 'a' or 'b'?" for the matches, or nothing when there are none."""
+    quoted = [repr(match) for match in matches]
+    return "; did you mean " + " or ".join(quoted) + "?" if quoted else ""
+
+
 class NameIndex:
     """Maps every name of a dimension's values (stages, kinds...) to their ids.
 

@@ -12,12 +12,12 @@ when a program names it, as in ``interviewtips.load(packs=["acme"])``.
 
 from __future__ import annotations
 
-import difflib
 import importlib.util
 from importlib import metadata
 from pathlib import Path
 
 from ._models import PackInfo
+from ._names import close_matches
 from ._problems import Problem
 from .exceptions import ContentError, UnknownNameError
 
@@ -46,8 +46,8 @@ def plugin_folder(name: str) -> Path:
     matches = [info for info in installed_packs() if info.name == name]
     if not matches:
         names = [info.name for info in installed_packs()]
-        close = difflib.get_close_matches(name, names, n=3, cutoff=0.6)
-        raise UnknownNameError("pack (no such folder, and no installed plugin)", name, close)
+        kind = "pack (no such folder, and no installed plugin)"
+        raise UnknownNameError(kind, name, close_matches(name, names))
     info = matches[0]
     if info.problem is not None or info.location is None:
         where = f"plugin {info.name!r} of {info.distribution} {info.version}"
