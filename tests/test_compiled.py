@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import operator
 import shutil
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -13,6 +15,8 @@ from conftest import MANIFEST, MINIMAL
 from interviewtips import _yaml
 from interviewtips._compiled import COMPILED
 from interviewtips._locate import builtin_data
+from interviewtips._schema import TEMPLATE as TEMPLATE_SPEC
+from interviewtips._schema import TIP as TIP_SPEC
 from interviewtips.cli import main
 
 
@@ -40,6 +44,23 @@ def parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
 def load(folder: Path) -> dict[str, object]:
     return interviewtips.load(packs=[folder], builtin=False).to_dict()
+
+
+PLACEHOLDERS = TEMPLATE_SPEC.offsets["placeholders"]
+
+
+def _damage_row(text: str, section: str, offset: int | None, value: object) -> str:
+    """Return a compiled form with one value of the first row of a section changed.
+
+    With ``offset`` None, the row loses its last value instead.
+    """
+    data = json.loads(text)
+    row = data["sections"][section][0]
+    if offset is None:
+        row.pop()
+    else:
+        row[offset] = value
+    return json.dumps(data)
 
 
 class TestCompiledForm:
@@ -70,6 +91,20 @@ class TestCompiledForm:
         parses.clear()
         assert from_yaml == interviewtips.load(packs=[folder]).to_dict()
         assert [] == [path for path in parses if path.startswith(str(folder))]
+
+    def test_records_are_built_when_asked_for(self, minimal_copy: Path) -> None:
+        """A compiled record is built on first use, once: every caller gets the same object."""
+        interviewtips.compile_pack(minimal_copy, builtin=False)
+        catalog = interviewtips.load(packs=[minimal_copy], builtin=False)
+        drafts = catalog._indexes["tips"]._drafts
+        assert not any(draft._record for draft in drafts)
+        found = catalog.query(format="video")
+        assert ["no"] == [tip.id for tip in found]
+        assert ["no"] == [draft.value("id") for draft in drafts if draft._record is not None]
+        with ThreadPoolExecutor(8) as pool:
+            everyone = list(pool.map(lambda _: catalog.tips, range(8)))
+        assert all(map(operator.is_, everyone[0], everyone[-1]))
+        assert found[0] is catalog.get("no") is everyone[0][[t.id for t in everyone[0]].index("no")]
 
     def test_problems_keep_their_file_and_record_line(self, make_pack) -> None:
         """Problems found across packs name the source file and the record's line."""
@@ -111,16 +146,26 @@ class TestNeverStale:
         [
             lambda _: "not json",
             lambda data: json.dumps({**json.loads(data), "format": 99}),
-            lambda data: data.replace('"title":"Read the website"', '"title":["x"]'),
-            lambda data: data.replace('"kind":"do"', '"kind":"perhaps"', 1),
+            lambda data: _damage_row(data, "tips", TIP_SPEC.offsets["title"], ["x"]),
+            lambda data: _damage_row(data, "tips", TIP_SPEC.offsets["kind"], "perhaps"),
+            lambda data: _damage_row(data, "tips", TIP_SPEC.offsets["id"], "Not A Slug"),
+            lambda data: _damage_row(data, "tips", TIP_SPEC.offsets["detail"], "bell \x07"),
+            lambda data: _damage_row(data, "tips", TIP_SPEC.offsets["stages"], []),
+            lambda data: _damage_row(data, "tips", -3, 99),  # no such file
+            lambda data: _damage_row(data, "tips", None, None),  # a row cut short
+            lambda data: _damage_row(data, "templates", PLACEHOLDERS, None),
         ],
     )
-    def test_damaged_form_is_ignored(self, minimal_copy: Path, damage) -> None:
-        """A damaged or foreign compiled file falls back to the YAML, which is right."""
+    def test_damaged_form_is_ignored(self, minimal_copy: Path, damage, parses: list[str]) -> None:
+        """A damaged or foreign compiled file is refused at load: the YAML is read instead."""
         from_yaml = load(minimal_copy)
         target = interviewtips.compile_pack(minimal_copy, builtin=False)
-        target.write_text(damage(target.read_text()))
+        original = target.read_text()
+        target.write_text(damage(original))
+        assert target.read_text() != original
+        parses.clear()
         assert from_yaml == load(minimal_copy)
+        assert str(minimal_copy / "tips.yaml") in parses
 
     def test_invalid_pack_is_not_compiled(self, minimal_copy: Path) -> None:
         """compile_pack refuses a pack with problems and writes nothing."""

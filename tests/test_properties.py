@@ -37,6 +37,9 @@ from interviewtips import (
     _pack,
     _yaml,
 )
+from interviewtips._drafts import Draft
+from interviewtips._nodes import Mapping
+from interviewtips._schema import TIP as TIP_SPEC
 from interviewtips._search import words
 
 _COMMON = {
@@ -159,9 +162,14 @@ def catalogs(draw: st.DrawFn, text: st.SearchStrategy[str] = texts) -> Catalog:
         language="en",
         license="CC0-1.0",
     )
-    records: dict[str, list[Any]] = {name: [] for name in RECORD_TYPES}
-    records["tips"] = tips
-    return Catalog(packs=[pack], stages=stages, topics=topics, records=records)
+    return Catalog(packs=[pack], stages=stages, topics=topics, drafts=tip_drafts(tips))
+
+
+def tip_drafts(tips: list[Tip]) -> dict[str, list[Any]]:
+    """Return the drafts a Catalog takes, for these tips and no other records."""
+    drafts: dict[str, list[Any]] = {name: [] for name in RECORD_TYPES}
+    drafts["tips"] = [Draft(TIP_SPEC, tip, "test.yaml", Mapping((), 1, 1)) for tip in tips]
+    return drafts
 
 
 # -- random filters, each with the ids it stands for ---------------------------------------
@@ -558,10 +566,9 @@ class TestNames:
         first = Stage("st-a", "Stage A", 1, "S.", aliases=("st-b",), pack="prop")
         second = Stage("st-b", "Stage B", 2, "S.", pack="prop")
         tip = Tip("t", Kind.DO, "T", "D.", "W.", stages=("st-b",), topics=("tp",), pack="prop")
-        records: dict[str, list[Any]] = {name: [] for name in RECORD_TYPES}
-        records["tips"] = [tip]
         topic = Topic("tp", "Topic", "S.", pack="prop")
-        catalog = Catalog(packs=[], stages=[first, second], topics=[topic], records=records)
+        drafts = tip_drafts([tip])
+        catalog = Catalog(packs=[], stages=[first, second], topics=[topic], drafts=drafts)
         assert ((tip,), (tip,)) == (catalog.query(stage=second), catalog.query(stage="st-b"))
 
 

@@ -14,11 +14,12 @@ The merge rules:
 from __future__ import annotations
 
 from itertools import chain
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import attrs
 
 from ._catalog import RECORD_TYPES, Catalog
+from ._drafts import Draft, column
 from ._names import close_matches, did_you_mean
 from ._problems import Problem
 from .exceptions import ContentError
@@ -26,7 +27,7 @@ from .exceptions import ContentError
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
 
-    from ._drafts import Draft, PackDrafts
+    from ._drafts import AnyDraft, PackDrafts
     from ._schema import Field
 
 
@@ -34,7 +35,7 @@ if TYPE_CHECKING:
 class _Merge:
     """The records of the packs merged so far, by section and id."""
 
-    records: dict[str, dict[str, Draft]] = attrs.Factory(dict)
+    records: dict[str, dict[str, AnyDraft]] = attrs.Factory(dict)
     #: Which packs defined each id (the first pack, then any that replaced it).
     defined_by: dict[str, dict[str, set[str]]] = attrs.Factory(dict)
     hidden: dict[str, set[str]] = attrs.Factory(dict)
@@ -50,11 +51,29 @@ class _Merge:
             matches = close_matches(name, known)
         return did_you_mean(matches) or f"; define it under {section}:"
 
-    def add(self, draft: Draft) -> None:
-        section, id_ = draft.spec.section, draft.record.id
+    def add_all(self, drafts: list[AnyDraft]) -> None:
+        """Add one pack's records of one type: at once when none replaces or clashes."""
+        section = drafts[0].spec.section
+        seen = self.records.setdefault(section, {})
+        ids = column(drafts, "id")
+        if column(drafts, "replaces").count(None) < len(drafts) or not seen.keys().isdisjoint(ids):
+            for draft in drafts:
+                self.add(draft)
+            return
+        new = dict(zip(ids, drafts))
+        if len(new) < len(drafts):  # an id used twice within the pack
+            for draft in drafts:
+                self.add(draft)
+            return
+        seen.update(new)
+        owners = self.defined_by.setdefault(section, {})
+        owners.update((id_, {pack}) for id_, pack in zip(ids, column(drafts, "pack")))
+
+    def add(self, draft: AnyDraft) -> None:
+        section, id_ = draft.spec.section, draft.value("id")
         seen = self.records.setdefault(section, {})
         owners = self.defined_by.setdefault(section, {})
-        replaces = getattr(draft.record, "replaces", None)
+        replaces = draft.value("replaces")
         if replaces is not None:
             self.replace(draft, replaces)
         elif id_ in seen:
@@ -64,14 +83,14 @@ class _Merge:
                 "id",
                 "IT302",
                 f"{section} id {id_!r} is already used at {first.path}:{first.locate('id')[0]}; "
-                f"give one of them another id, or say replaces: {first.record.pack}:{id_}",
+                f"give one of them another id, or say replaces: {first.value('pack')}:{id_}",
             )
         else:
             seen[id_] = draft
-            owners[id_] = {draft.record.pack}
+            owners[id_] = {draft.value("pack")}
 
-    def replace(self, draft: Draft, target: str) -> None:
-        section, id_ = draft.spec.section, draft.record.id
+    def replace(self, draft: AnyDraft, target: str) -> None:
+        section, id_ = draft.spec.section, draft.value("id")
         pack, _, local = target.rpartition(":")
         earlier = self.records.get(section, {}).get(local)
         if earlier is None or (pack and pack not in self.defined_by[section][local]):
@@ -87,7 +106,7 @@ class _Merge:
             )
         else:
             self.records[section][id_] = draft
-            self.defined_by[section][id_].add(draft.record.pack)
+            self.defined_by[section][id_].add(draft.value("pack"))
 
     def hide(self, pack: PackDrafts) -> None:
         for hidden in pack.pack.hides:
@@ -103,7 +122,7 @@ class _Merge:
             del self.records[hidden.section][local]
             self.hidden.setdefault(hidden.section, set()).add(local)
 
-    def located(self, draft: Draft, field: str, code: str, message: str) -> None:
+    def located(self, draft: AnyDraft, field: str, code: str, message: str) -> None:
         line, column = draft.locate(field)
         self.problems.append(Problem(draft.path, line, column, code, message))
 
@@ -124,30 +143,38 @@ def assemble(packs: Sequence[PackDrafts]) -> Catalog:
             merge.problems.append(Problem(pack.manifest_path, 0, 0, "IT302", message))
             continue
         merge.hide(pack)
-        for draft in pack.drafts:
-            merge.add(draft)
+        for same_type in _by_section(pack.drafts).values():
+            merge.add_all(same_type)
     sources = {source.id: {pack.pack.id} for pack in packs for source in pack.pack.sources}
     owners = {**merge.defined_by, "sources": sources}
-    records: dict[str, list[Any]] = {}
-    for section, drafts in merge.records.items():
-        fields = _fields_to_resolve(list(drafts.values()), owners, merge)
-        records[section] = [
-            _resolved(d, owners, merge, fields) if fields else d.record for d in drafts.values()
+    drafts: dict[str, list[AnyDraft]] = {}
+    for section, merged in merge.records.items():
+        fields = _fields_to_resolve(list(merged.values()), owners, merge)
+        drafts[section] = [
+            _resolved(d, owners, merge, fields) if fields else d for d in merged.values()
         ]
     merge.problems += _shared_orders(list(merge.records.get("stages", {}).values()))
     if merge.problems:
         raise ContentError(merge.problems)
     return Catalog(
         packs=[pack.pack for pack in packs],
-        stages=records.get("stages", []),
-        topics=records.get("topics", []),
-        records={name: records.get(name.replace("-", "_"), []) for name in RECORD_TYPES},
+        stages=[draft.record for draft in drafts.get("stages", [])],
+        topics=[draft.record for draft in drafts.get("topics", [])],
+        drafts={name: drafts.get(name.replace("-", "_"), []) for name in RECORD_TYPES},
         files=[file for pack in packs for file in pack.files],
     )
 
 
+def _by_section(drafts: Iterable[AnyDraft]) -> dict[str, list[AnyDraft]]:
+    """Group a pack's drafts by record type, each in the pack's order."""
+    sections: dict[str, list[AnyDraft]] = {}
+    for draft in drafts:
+        sections.setdefault(draft.spec.section, []).append(draft)
+    return sections
+
+
 def _fields_to_resolve(
-    drafts: list[Draft], owners: dict[str, dict[str, set[str]]], merge: _Merge
+    drafts: list[AnyDraft], owners: dict[str, dict[str, set[str]]], merge: _Merge
 ) -> list[tuple[Field, str]]:
     """Return the reference fields (and the section each names) that some record needs resolved.
 
@@ -162,24 +189,24 @@ def _fields_to_resolve(
             continue
         known = owners.get(field.refers_to, {})
         hidden = merge.hidden.get(field.refers_to, set())
-        used = set(chain.from_iterable(getattr(d.record, field.name) for d in drafts))
+        used = set(chain.from_iterable(column(drafts, field.name)))
         if not (known.keys() >= used and hidden.isdisjoint(used)):
             fields.append((field, field.refers_to))
     return fields
 
 
 def _resolved(
-    draft: Draft,
+    draft: AnyDraft,
     owners: dict[str, dict[str, set[str]]],
     merge: _Merge,
     fields: list[tuple[Field, str]],
-) -> Any:
-    """Return the record with its references in ``fields`` checked and written as plain ids."""
+) -> AnyDraft:
+    """Return the draft with its references in ``fields`` checked and written as plain ids."""
     changes: dict[str, tuple[str, ...]] = {}
     for field, section in fields:
         known = owners.get(section, {})
         hidden = merge.hidden.get(section, set())
-        references = getattr(draft.record, field.name)
+        references = draft.value(field.name)
         if known.keys() >= set(references) and hidden.isdisjoint(references):
             continue  # this record's references are all plain, defined, visible
         plain = []
@@ -196,18 +223,25 @@ def _resolved(
             message = f"{field.name} names {what} {reference!r}, which no pack defines{hint}"
             merge.problems.append(Problem(draft.path, line, column, "IT301", message))
         changes[field.name] = tuple(plain)
-    return attrs.evolve(draft.record, **changes) if changes else draft.record
+    if not changes:
+        return draft
+    record = attrs.evolve(draft.record, **changes)
+    if isinstance(draft, Draft):
+        return attrs.evolve(draft, record=record)
+    from ._nodes import Mapping  # noqa: PLC0415 - rare: a compiled record whose links changed
+
+    return Draft(draft.spec, record, draft.path, Mapping((), *draft.place()))
 
 
-def _shared_orders(stages: list[Draft]) -> list[Problem]:
+def _shared_orders(stages: list[AnyDraft]) -> list[Problem]:
     problems = []
-    first_with: dict[int, Draft] = {}
+    first_with: dict[int, AnyDraft] = {}
     for draft in stages:
-        first = first_with.setdefault(draft.record.order, draft)
+        first = first_with.setdefault(draft.value("order"), draft)
         if first is not draft:
             line, column = draft.locate("order")
             message = (
-                f"stage order {draft.record.order} is already taken by {first.record.id!r}; "
+                f"stage order {draft.value('order')} is already taken by {first.value('id')!r}; "
                 "give each stage its own order"
             )
             problems.append(Problem(draft.path, line, column, "IT305", message))

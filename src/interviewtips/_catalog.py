@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Callable
+from typing import TYPE_CHECKING, Any
 
+from ._drafts import column
 from ._index import FacetIndex
 from ._models import (
     CHOICE_ALIASES,
@@ -29,38 +30,31 @@ from ._search import WordIndex
 from .exceptions import UnknownNameError
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Mapping
+    from collections.abc import Iterable, Mapping, Sequence
+
+    from ._drafts import AnyDraft
 
 #: The record types a catalog holds, by the name the API and command line use.
 RECORD_TYPES = ("tips", "questions", "questions-to-ask", "templates", "checklists")
 
-_FACETS: dict[str, dict[str, Callable[[Any], Iterable[str]]]] = {
+#: Each record type's facets, and the field that holds each facet's value or values.
+_FACETS: dict[str, dict[str, str]] = {
     "tips": {
-        "stage": lambda r: r.stages,
-        "kind": lambda r: (r.kind,),
-        "topic": lambda r: r.topics,
-        "phase": lambda r: (r.phase,) if r.phase else (),
-        "format": lambda r: r.formats,
+        "stage": "stages",
+        "kind": "kind",
+        "topic": "topics",
+        "phase": "phase",
+        "format": "formats",
     },
-    "questions": {
-        "stage": lambda r: r.stages,
-        "topic": lambda r: r.topics,
-        "type": lambda r: (r.type,),
-        "format": lambda r: r.formats,
-    },
+    "questions": {"stage": "stages", "topic": "topics", "type": "type", "format": "formats"},
     "questions-to-ask": {
-        "stage": lambda r: r.stages,
-        "topic": lambda r: r.topics,
-        "kind": lambda r: (r.kind,),
-        "audience": lambda r: r.audiences,
+        "stage": "stages",
+        "topic": "topics",
+        "kind": "kind",
+        "audience": "audiences",
     },
-    "templates": {"stage": lambda r: r.stages, "topic": lambda r: r.topics},
-    "checklists": {
-        "stage": lambda r: r.stages,
-        "topic": lambda r: r.topics,
-        "phase": lambda r: (r.phase,) if r.phase else (),
-        "format": lambda r: r.formats,
-    },
+    "templates": {"stage": "stages", "topic": "topics"},
+    "checklists": {"stage": "stages", "topic": "topics", "phase": "phase", "format": "formats"},
 }
 
 _VOCABULARIES: dict[str, type[_Choice]] = {
@@ -106,29 +100,27 @@ class Catalog:
         packs: Iterable[Pack],
         stages: Iterable[Stage],
         topics: Iterable[Topic],
-        records: Mapping[str, Iterable[Any]],
+        drafts: Mapping[str, Sequence[AnyDraft]],
         files: Iterable[str] = (),
     ) -> None:
-        """Index the records; ``records`` maps each of `RECORD_TYPES` to its records."""
+        """Index the records; ``drafts`` maps each of `RECORD_TYPES` to its records' drafts."""
         self.packs: tuple[Pack, ...] = tuple(packs)
         self.stages: tuple[Stage, ...] = tuple(sorted(stages, key=lambda stage: stage.order))
         self.topics: tuple[Topic, ...] = tuple(topics)
         self.files: tuple[str, ...] = tuple(files)
         order = {stage.id: position for position, stage in enumerate(self.stages)}
-
-        def lifecycle(pair: tuple[int, Any]) -> tuple[int, int]:
-            return order[pair[1].stages[0]], pair[0]
-
-        self._indexes: dict[str, FacetIndex[Any]] = {}
+        self._indexes: dict[str, FacetIndex] = {}
+        for name in RECORD_TYPES:
+            given = drafts[name]
+            first_stages = [order[stages[0]] for stages in column(given, "stages")]
+            lifecycle = sorted(range(len(given)), key=first_stages.__getitem__)
+            self._indexes[name] = FacetIndex([given[p] for p in lifecycle], _FACETS[name])
         self._by_id: dict[str, dict[str, Any]] = {
             "stages": {stage.id: stage for stage in self.stages},
             "topics": {topic.id: topic for topic in self.topics},
         }
-        for name in RECORD_TYPES:
-            ordered = [record for _, record in sorted(enumerate(records[name]), key=lifecycle)]
-            self._indexes[name] = FacetIndex(ordered, _FACETS[name])
-            self._by_id[name] = {record.id: record for record in ordered}
-        self._record_types = NameIndex("record type", ((name, ()) for name in self._by_id))
+        names = (*self._by_id, *RECORD_TYPES)
+        self._record_types = NameIndex("record type", ((name, ()) for name in names))
         self._names: dict[str, NameIndex] = {
             "stage": NameIndex("stage", ((s.id, (s.name, *s.aliases)) for s in self.stages)),
             "topic": NameIndex("topic", ((t.id, (t.name, *t.aliases)) for t in self.topics)),
@@ -152,7 +144,7 @@ class Catalog:
     def __repr__(self) -> str:
         """Say what the catalog holds, not every record."""
         packs = ", ".join(pack.id for pack in self.packs)
-        sizes = ", ".join(f"{len(self._indexes[name].records)} {name}" for name in RECORD_TYPES)
+        sizes = ", ".join(f"{len(self._indexes[name])} {name}" for name in RECORD_TYPES)
         return f"<Catalog packs=[{packs}]: {len(self.stages)} stages, {sizes}>"
 
     @property
@@ -242,16 +234,21 @@ class Catalog:
         ranked = self._word_index().rank(text, allowed)
         if limit is not None:
             ranked = ranked[: max(limit, 0)]
-        return tuple(index.records[position] for position in ranked)
+        return tuple(index.record(position) for position in ranked)
 
     def get(self, id: str, default: Any = None, *, record: str = "tips") -> Any:  # noqa: A002
         """Return the record with this id (``pack:id`` also works), or ``default``.
 
         ``record`` names the record type: one of `RECORD_TYPES`, "stages" or "topics".
         """
-        by_id = self._records_by_id(record)
+        record_type = self._record_types.resolve(record)
         pack, _, local = id.rpartition(":")
-        found = by_id.get(local)
+        index = self._indexes.get(record_type)
+        if index is None:
+            found = self._by_id[record_type].get(local)
+        else:
+            position = index.position_of.get(local)
+            found = None if position is None else index.record(position)
         if found is None or (pack and found.pack != pack):
             return default
         return found
@@ -267,7 +264,9 @@ class Catalog:
             record_type = self._record_types.resolve(record)
             what = "question to ask" if record_type == "questions-to-ask" else record_type[:-1]
             local = id.rpartition(":")[2].casefold()
-            raise UnknownNameError(what, id, close_matches(local, self._by_id[record_type]))
+            index = self._indexes.get(record_type)
+            known = self._by_id[record_type] if index is None else index.position_of
+            raise UnknownNameError(what, id, close_matches(local, known))
         return found
 
     def stage(self, name: Any) -> Stage:
@@ -304,7 +303,7 @@ class Catalog:
             UnknownNameError: ``by`` or ``of`` names nothing.
         """
         if by == "record":
-            return {name: len(self._indexes[name].records) for name in RECORD_TYPES}
+            return {name: len(self._indexes[name]) for name in RECORD_TYPES}
         record_type = self._record_types.resolve(of)
         if record_type not in self._indexes:  # stages and topics have no facets
             raise UnknownNameError("record type to count", of, RECORD_TYPES)
@@ -346,9 +345,6 @@ class Catalog:
             )
             object.__setattr__(self, "_words", words)  # a cache, not a change of content
         return words
-
-    def _records_by_id(self, record: str) -> dict[str, Any]:
-        return self._by_id[self._record_types.resolve(record)]
 
     def _wanted(self, filters: dict[str, Any]) -> dict[str, frozenset[str]]:
         return {

@@ -1,11 +1,15 @@
 """A pack's compiled form: its records as JSON, loaded without parsing any YAML.
 
 ``interviewtips compile PACK`` (and the wheel's build hook, for the built-in pack)
-writes ``pack.compiled.json`` beside ``pack.yaml``. It holds every record as plain
-data with its file, line and column, and the length and CRC-32 of every source file. A load
-uses it only when those hashes match the files now in the pack, so it can never
-be stale: the YAML stays the source of truth. A compiled file that is damaged,
-stale, or written by another version of the format is ignored and the YAML read.
+writes ``pack.compiled.json`` beside ``pack.yaml``. It holds every record as a row
+of plain values with its file, line and column, grouped by record type, and the
+length and CRC-32 of every source file. A load uses it only when those hashes match
+the files now in the pack, so it can never be stale: the YAML stays the source of
+truth. A compiled file that is damaged, stale, or written by another version of the
+format is ignored and the YAML read.
+
+Rows are checked a column at a time, which costs a few operations per value, and
+a record is built from its row only when the catalog is asked for it.
 """
 
 from __future__ import annotations
@@ -14,21 +18,22 @@ import functools
 import json
 import re
 import zlib
+from itertools import chain
 from typing import TYPE_CHECKING, Any, Callable
 
 from . import _schema as s
-from ._drafts import Draft, PackDrafts
+from ._drafts import PackDrafts, RowDraft
 from ._models import Hidden, Placeholder
-from ._nodes import Mapping
 
 if TYPE_CHECKING:
+    from collections.abc import Collection
     from importlib.abc import Traversable
 
 
 #: The compiled form's file name, beside pack.yaml.
 COMPILED = "pack.compiled.json"
 #: Bumped whenever the compiled form changes shape.
-FORMAT = 2
+FORMAT = 3
 
 
 class _StaleError(Exception):
@@ -56,28 +61,21 @@ def compiled_form(
     """
     from ._plain import to_dict  # noqa: PLC0415 - only the compiler needs it
 
-    relative = {str(file): name for name, (file, _) in sources.items()}
+    number = {str(file): index for index, (file, _) in enumerate(sources.values())}
+    sections: dict[str, list[list[Any]]] = {}
+    for draft in pack.drafts:
+        plain = to_dict(draft.record)
+        row = [plain[name] for name in draft.spec.offsets]
+        row += [number[draft.path], *draft.place()]
+        sections.setdefault(draft.spec.section, []).append(row)
     return {
         "format": FORMAT,
         "schema_version": s.SCHEMA_VERSION,
         "sources": {name: digest(data) for name, (_, data) in sources.items()},
         "pack": to_dict(pack.pack),
-        "records": [
-            [
-                draft.spec.section,
-                relative[draft.path],
-                draft.node.line,
-                draft.node.column,
-                _row(draft.spec, to_dict(draft.record)),
-            ]
-            for draft in pack.drafts
-        ],
+        "files": list(sources),
+        "sections": sections,
     }
-
-
-def _row(spec: s.RecordSpec, record: dict[str, Any]) -> list[Any]:
-    """Return a record's values in its fields' order, then its pack: compact and fast to read."""
-    return [record[field.name] for field in spec.fields] + [record["pack"]]
 
 
 def load_compiled(
@@ -120,22 +118,122 @@ def _matches(data: dict[str, Any], sources: dict[str, bytes]) -> bool:
 def _pack_drafts(data: dict[str, Any], files: dict[str, str], max_chars: int) -> PackDrafts:
     from ._pack import MANIFEST  # noqa: PLC0415 - _pack imports this module
 
-    drafts = []
-    for section, name, line, column, row in data["records"]:
+    paths = [files[name] for name in _list(data["files"])]
+    drafts: list[RowDraft] = []
+    for section, rows in data["sections"].items():
         spec = s.SECTIONS[section]
-        record = _from_row(spec, row, max_chars)
-        drafts.append(Draft(spec, record, files[name], Mapping((), line, column)))
+        _check_rows(spec, _list(rows), len(paths), max_chars)
+        build = _builder(spec)
+        drafts += [RowDraft(spec, row, paths[row[-3]], build) for row in rows]
     pack = _record(s.PACK, data["pack"], max_chars)
     return PackDrafts(pack, files[MANIFEST], tuple(drafts), tuple(files.values()))
 
 
-def _from_row(spec: s.RecordSpec, row: list[Any], max_chars: int) -> Any:
-    readers = _readers(spec, max_chars)
-    if type(row) is not list or len(row) != len(readers) + 1:
+def _check_rows(spec: s.RecordSpec, rows: list[Any], files: int, max_chars: int) -> None:
+    """Check a record type's rows a column at a time, as the strict reader checks values.
+
+    Values of nested shapes (STAR outlines, placeholders) are read into their
+    records in place; the rest stay as JSON gave them until a record is built.
+    """
+    width = len(spec.offsets) + 3
+    if not rows:
+        return
+    if set(map(type, rows)) != {list} or {len(row) for row in rows} != {width}:
         raise _StaleError
-    values = {name: read(value) for (name, read), value in zip(readers, row) if value is not None}
-    values["pack"] = _text(row[-1], max_chars)
-    return spec.model(**values)
+    columns = list(zip(*rows))
+    for field, values in zip(spec.fields, columns):
+        if field.shape in _NESTED:
+            _read_nested(field, rows, spec.offsets[field.name], max_chars)
+        else:
+            _check_column(field, values, max_chars)
+    pack, file_numbers, lines, places = columns[-4:]
+    _check_texts(set(pack), max_chars)
+    for numbers in (file_numbers, lines, places):
+        if set(map(type, numbers)) != {int} or min(numbers) < 0:
+            raise _StaleError
+    if max(file_numbers) >= files:
+        raise _StaleError
+
+
+def _read_nested(field: s.Field, rows: list[list[Any]], offset: int, max_chars: int) -> None:
+    """Read one field's nested values (STAR outlines, placeholders) into records, in place."""
+    read = _reader(field, max_chars)
+    for row in rows:
+        if row[offset] is not None:
+            row[offset] = read(row[offset])
+        elif field.required:
+            raise _StaleError
+
+
+def _check_column(field: s.Field, values: tuple[Any, ...], max_chars: int) -> None:
+    """Check every record's value of one field; raise `_StaleError` at the first bad one."""
+    present: Collection[Any] = (
+        values if field.required else [value for value in values if value is not None]
+    )
+    if field.shape in _LISTS:
+        if set(map(type, present)) - {list} or (field.required and not all(present)):
+            raise _StaleError
+        # Most lists are empty, and records share ids: check each id once.
+        present = set(chain.from_iterable(present)) if any(present) else set()
+    elif field.shape in (s.CHOICE, s.REFERENCE):
+        present = set(present)
+    if not present:
+        return
+    shape = _ITEM_SHAPES.get(field.shape, field.shape)
+    if shape == s.INTEGER:
+        if set(map(type, present)) != {int} or min(present) < 0:
+            raise _StaleError
+        return
+    _check_texts(present, max_chars)
+    if shape == s.CHOICE:
+        assert field.choices is not None  # noqa: S101 - the schema sets it
+        if not set(present) <= {member.value for member in field.choices}:
+            raise _StaleError
+    elif shape in _PATTERNS and not all(map(_PATTERNS[shape].fullmatch, present)):
+        raise _StaleError
+
+
+def _check_texts(values: Any, max_chars: int) -> None:
+    """Check strings as the strict reader would: not blank, not too long, no control characters."""
+    if set(map(type, values)) != {str} or not all(map(str.strip, values)):
+        raise _StaleError
+    if max(map(len, values)) > max_chars or s.UNSAFE_TEXT.search("".join(values)):
+        raise _StaleError
+
+
+@functools.cache
+def _builder(spec: s.RecordSpec) -> Callable[[list[Any]], Any]:
+    """Return the function that builds a record of this type from its checked row."""
+    converters = [_converter(field) for field in spec.fields]
+    model = spec.model
+    count = len(converters)
+
+    def build(row: list[Any]) -> Any:
+        values = [
+            value if convert is None or value is None else convert(value)
+            for convert, value in zip(converters, row)
+        ]
+        return model(*values, row[count])
+
+    return build
+
+
+def _converter(field: s.Field) -> Callable[[Any], Any] | None:
+    """Return what turns a checked JSON value into the record's value (None: it is already)."""
+    if field.shape in (s.CHOICE, s.CHOICE_LIST):
+        assert field.choices is not None  # noqa: S101 - the schema sets it
+        member = field.choices
+        return member if field.shape == s.CHOICE else lambda value: tuple(map(member, value))
+    if field.shape in _LISTS or field.shape == s.RECORD_LIST:
+        return tuple
+    return None
+
+
+#: The shapes whose JSON value is a list, and the shape of each item.
+_ITEM_SHAPES = {s.TEXT_LIST: s.TEXT, s.REFERENCE_LIST: s.REFERENCE, s.CHOICE_LIST: s.CHOICE}
+_LISTS = frozenset(_ITEM_SHAPES)
+#: The shapes whose values are read into records as they load.
+_NESTED = frozenset({s.RECORD, s.RECORD_LIST, s.NAMED_TEXTS, s.SECTION_REFERENCES})
 
 
 def _record(spec: s.RecordSpec, data: dict[str, Any], max_chars: int) -> Any:
@@ -153,7 +251,7 @@ def _record(spec: s.RecordSpec, data: dict[str, Any], max_chars: int) -> Any:
 
 @functools.lru_cache(maxsize=64)
 def _readers(spec: s.RecordSpec, max_chars: int) -> tuple[tuple[str, Callable[[Any], Any]], ...]:
-    """Return, for each field of a record type, the function that reads its JSON value."""
+    """Return, for each field of a nested record type, the function that reads its JSON value."""
     return tuple((field.name, _reader(field, max_chars)) for field in spec.fields)
 
 
@@ -203,6 +301,7 @@ def _reader(field: s.Field, max_chars: int) -> Callable[[Any], Any]:  # noqa: C9
 _SLUG = re.compile(s.SLUG_PATTERN)
 _REFERENCE = re.compile(s.REFERENCE_PATTERN)
 _NAME = re.compile("[a-z][a-z0-9_]*")
+_PATTERNS = {s.ID: _SLUG, s.REFERENCE: _REFERENCE}
 
 
 def _text(value: Any, max_chars: int) -> str:

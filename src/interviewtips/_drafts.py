@@ -1,14 +1,21 @@
-"""Records as read from one pack, before they are checked against other packs."""
+"""Records as read from one pack, before they are checked against other packs.
+
+A draft gives its record's values by field, as ``values[spec.offsets[name]]``, so
+the merge and the indexes read ids, references and facets the same way from a
+record converted from YAML (`Draft`) and from a compiled row (`RowDraft`), whose
+record is only built when it is asked for.
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+import threading
+from typing import TYPE_CHECKING, Any, Callable, Union
 
 import attrs
 
-from ._nodes import Sequence
-
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from ._models import Pack
     from ._nodes import Mapping
     from ._schema import RecordSpec
@@ -22,14 +29,88 @@ class Draft:
     record: Any
     path: str
     node: Mapping
+    #: The record's field values in the spec's order, then its pack.
+    values: tuple[Any, ...] = attrs.field(init=False, eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        """Read the record's values once, for the merge and the indexes."""
+        values = tuple(getattr(self.record, name) for name in self.spec.offsets)
+        object.__setattr__(self, "values", values)
+
+    def value(self, field: str) -> Any:
+        """Return the value of one field (or of ``pack``)."""
+        return self.values[self.spec.offsets[field]]
+
+    def place(self) -> tuple[int, int]:
+        """Return the line and column where the record starts."""
+        return self.node.line, self.node.column
 
     def locate(self, field: str, index: int | None = None) -> tuple[int, int]:
         """Return the line and column of a field's value, or of one item of a list."""
+        from ._nodes import Sequence  # noqa: PLC0415 - only a problem needs a place
+
         value = self.node.get(field)
         if isinstance(value, Sequence) and index is not None and index < len(value.items):
             value = value.items[index]
         target = value if value is not None else self.node
         return target.line, target.column
+
+
+_building = threading.Lock()
+
+
+class RowDraft:
+    """A record of a compiled pack: its checked row, and the record built from it on demand.
+
+    The row holds the values (lists where the record has tuples, ids where it has
+    vocabulary members), then the pack, then the file's number, the line and the column.
+    """
+
+    __slots__ = ("_build", "_record", "path", "spec", "values")
+
+    def __init__(
+        self, spec: RecordSpec, values: list[Any], path: str, build: Callable[[list[Any]], Any]
+    ) -> None:
+        self.spec = spec
+        self.values = values
+        self.path = path
+        self._build = build
+        self._record: Any = None
+
+    @property
+    def record(self) -> Any:
+        """The record, built on first use; every caller gets the same object."""
+        record = self._record
+        if record is None:
+            with _building:
+                if self._record is None:
+                    self._record = self._build(self.values)
+                record = self._record
+        return record
+
+    def value(self, field: str) -> Any:
+        """Return the value of one field (or of ``pack``), as the row holds it."""
+        return self.values[self.spec.offsets[field]]
+
+    def place(self) -> tuple[int, int]:
+        """Return the line and column where the record starts."""
+        return self.values[-2], self.values[-1]
+
+    def locate(self, field: str, index: int | None = None) -> tuple[int, int]:  # noqa: ARG002
+        """Return the line and column of the record: a row keeps no place for each field."""
+        return self.place()
+
+
+#: Either kind of draft: the merge, the indexes and the lint read both alike.
+AnyDraft = Union[Draft, RowDraft]
+
+
+def column(drafts: Sequence[AnyDraft], field: str) -> list[Any]:
+    """Return one field's values of drafts of the same record type, in order."""
+    if not drafts:
+        return []
+    offset = drafts[0].spec.offsets[field]
+    return [draft.values[offset] for draft in drafts]
 
 
 @attrs.frozen
@@ -38,5 +119,5 @@ class PackDrafts:
 
     pack: Pack
     manifest_path: str
-    drafts: tuple[Draft, ...]
+    drafts: tuple[AnyDraft, ...]
     files: tuple[str, ...]

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterable
 
     from ._api import PackPath
-    from ._drafts import Draft
+    from ._drafts import AnyDraft
     from ._limits import Limits
 
 MAX_TITLE_CHARS = 70
@@ -65,7 +65,7 @@ def lint(
     )
 
 
-def _style(drafts: list[Draft]) -> list[Problem]:
+def _style(drafts: list[AnyDraft]) -> list[Problem]:
     tips = [draft for draft in drafts if draft.spec.section == "tips"]
     problems: list[Problem] = []
     for draft in tips:
@@ -75,12 +75,12 @@ def _style(drafts: list[Draft]) -> list[Problem]:
     return sorted(problems, key=lambda p: (p.path, p.line, p.column, p.code))
 
 
-def _problem(draft: Draft, field: str, code: str, message: str) -> Problem:
+def _problem(draft: AnyDraft, field: str, code: str, message: str) -> Problem:
     line, column = draft.locate(field)
     return Problem(draft.path, line, column, code, message)
 
 
-def _tip_style(draft: Draft) -> list[Problem]:
+def _tip_style(draft: AnyDraft) -> list[Problem]:
     tip = draft.record
     problems = []
     if len(tip.title) > MAX_TITLE_CHARS:
@@ -139,7 +139,7 @@ def _normalised(title: str) -> str:
     return " ".join(_PUNCTUATION.sub("", title.casefold()).split())
 
 
-def _near_duplicates(tips: list[Draft]) -> list[Problem]:
+def _near_duplicates(tips: list[AnyDraft]) -> list[Problem]:
     problems = []
     titles = [_normalised(draft.record.title) for draft in tips]
     for later in range(len(tips)):
@@ -162,7 +162,7 @@ def _near_duplicates(tips: list[Draft]) -> list[Problem]:
     return problems
 
 
-def _unused_topics(drafts: list[Draft]) -> list[Problem]:
+def _unused_topics(drafts: list[AnyDraft]) -> list[Problem]:
     used = {
         topic.rpartition(":")[2]
         for draft in drafts

@@ -69,6 +69,13 @@ class RecordSpec:
     model: type[Any]
     fields: tuple[Field, ...]
     doc: str
+    #: Each field's place in a draft's values, and the pack's place after them.
+    offsets: dict[str, int] = attrs.field(init=False, eq=False, hash=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        """Number the fields, then ``pack``, as a draft's values list them."""
+        names = [field.name for field in self.fields] + ["pack"]
+        object.__setattr__(self, "offsets", {name: index for index, name in enumerate(names)})
 
     def field(self, name: str) -> Field | None:
         """Return the field called ``name``, or None."""
