@@ -151,6 +151,7 @@ class TestNeverStale:
             lambda data: _damage_row(data, "tips", TIP_SPEC.offsets["id"], "Not A Slug"),
             lambda data: _damage_row(data, "tips", TIP_SPEC.offsets["detail"], "bell \x07"),
             lambda data: _damage_row(data, "tips", TIP_SPEC.offsets["stages"], []),
+            lambda data: _damage_row(data, "tips", TIP_SPEC.offsets["stages"], None),
             lambda data: _damage_row(data, "tips", -3, 99),  # no such file
             lambda data: _damage_row(data, "tips", None, None),  # a row cut short
             lambda data: _damage_row(data, "templates", PLACEHOLDERS, None),

@@ -7,13 +7,13 @@ import gc
 import os
 import re
 import threading
-from pathlib import Path
 from typing import TYPE_CHECKING, Union
 
 from ._limits import Limits
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
+    from pathlib import Path
 
     from ._catalog import Catalog
     from ._drafts import PackDrafts
@@ -200,6 +200,8 @@ def folders_of(packs: PackPath | Iterable[PackPath]) -> list[Path]:
 
 
 def _folder(pack: PackPath) -> Path:
+    from pathlib import Path  # noqa: PLC0415 - slow to import; the default load needs none
+
     path = Path(pack)
     if not isinstance(pack, str) or path.exists() or not _PACK_NAME.fullmatch(pack):
         return path

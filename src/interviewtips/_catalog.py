@@ -26,13 +26,13 @@ from ._models import (
 )
 from ._names import NameIndex, close_matches
 from ._plain import to_dict
-from ._search import WordIndex
 from .exceptions import UnknownNameError
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping, Sequence
 
     from ._drafts import AnyDraft
+    from ._search import WordIndex
 
 #: The record types a catalog holds, by the name the API and command line use.
 RECORD_TYPES = ("tips", "questions", "questions-to-ask", "templates", "checklists")
@@ -329,6 +329,8 @@ class Catalog:
         Two threads searching at once may both build it; each builds the same index
         from the same immutable tips, and either result serves.
         """
+        from ._search import WordIndex  # noqa: PLC0415 - only a search needs it
+
         words = self._words
         if words is None:
             stage_names = {s.id: " ".join((s.name, *s.aliases)) for s in self.stages}

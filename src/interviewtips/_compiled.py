@@ -9,7 +9,8 @@ truth. A compiled file that is damaged, stale, or written by another version of 
 format is ignored and the YAML read.
 
 Rows are checked a column at a time, which costs a few operations per value, and
-a record is built from its row only when the catalog is asked for it.
+a record is built from its row only when the catalog is asked for it. An empty
+list is written as null: most are empty, and a load then makes no list for them.
 """
 
 from __future__ import annotations
@@ -65,8 +66,8 @@ def compiled_form(
     sections: dict[str, list[list[Any]]] = {}
     for draft in pack.drafts:
         plain = to_dict(draft.record)
-        row = [plain[name] for name in draft.spec.offsets]
-        row += [number[draft.path], *draft.place()]
+        row = [_compact(field, plain[field.name]) for field in draft.spec.fields]
+        row += [plain["pack"], number[draft.path], *draft.place()]
         sections.setdefault(draft.spec.section, []).append(row)
     return {
         "format": FORMAT,
@@ -76,6 +77,11 @@ def compiled_form(
         "files": list(sources),
         "sections": sections,
     }
+
+
+def _compact(field: s.Field, value: Any) -> Any:
+    """Return a value as a row holds it: an empty list as None."""
+    return None if field.shape in _LISTS and not value else value
 
 
 def load_compiled(
@@ -205,13 +211,14 @@ def _check_texts(values: Any, max_chars: int) -> None:
 def _builder(spec: s.RecordSpec) -> Callable[[list[Any]], Any]:
     """Return the function that builds a record of this type from its checked row."""
     converters = [_converter(field) for field in spec.fields]
+    empty = [() if field.shape in _LISTS else None for field in spec.fields]
     model = spec.model
     count = len(converters)
 
     def build(row: list[Any]) -> Any:
         values = [
-            value if convert is None or value is None else convert(value)
-            for convert, value in zip(converters, row)
+            nothing if value is None else value if convert is None else convert(value)
+            for convert, nothing, value in zip(converters, empty, row)
         ]
         return model(*values, row[count])
 

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from importlib import resources
-from pathlib import Path
-from typing import TYPE_CHECKING
+import os
+import sys
+from typing import IO, TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
     from importlib.abc import Traversable
+
+_MISSING = "the built-in content is missing from this installation; reinstall interviewtips"
 
 
 def builtin_data() -> Traversable:
@@ -16,14 +19,88 @@ def builtin_data() -> Traversable:
     An installed wheel carries it as the package resource ``interviewtips/data``.
     An editable install or a source checkout has no such resource: the package
     is ``src/interviewtips`` and the content is the repository's top-level ``data/``.
+
+    A package on disk is read through `DiskPath`, as ``importlib.resources`` would
+    read it with pathlib, without the cost of importing either; a package in a zip
+    or a frozen application is read through ``importlib.resources``.
     """
-    package = resources.files("interviewtips")
-    packaged = package.joinpath("data")
-    if packaged.is_dir():
-        return packaged
-    if isinstance(package, Path):
-        checkout = package.parent.parent / "data"
-        if (checkout / "pack.yaml").is_file():
-            return checkout
-    message = "the built-in content is missing from this installation; reinstall interviewtips"
-    raise FileNotFoundError(message)
+    package = sys.modules[__package__]
+    folders = [folder for folder in getattr(package, "__path__", ()) if os.path.isdir(folder)]
+    if not folders:
+        from importlib import resources  # noqa: PLC0415 - only for a zip or a frozen app
+
+        packaged = resources.files(__package__).joinpath("data")
+        if packaged.is_dir():
+            return packaged
+        raise FileNotFoundError(_MISSING)
+    for data in (
+        os.path.join(folders[0], "data"),
+        os.path.join(os.path.dirname(os.path.dirname(folders[0])), "data"),
+    ):
+        if os.path.isfile(os.path.join(data, "pack.yaml")):
+            return DiskPath(data)
+    raise FileNotFoundError(_MISSING)
+
+
+class DiskPath:
+    """A file or folder on disk, with the `importlib.abc.Traversable` methods.
+
+    It stands in for `pathlib.Path` where a cold start counts: importing pathlib
+    costs milliseconds. ``os.fspath`` gives its path.
+    """
+
+    __slots__ = ("_path",)
+
+    def __init__(self, path: str) -> None:
+        self._path = path
+
+    def __fspath__(self) -> str:
+        """Return the path, for ``os`` and ``open``."""
+        return self._path
+
+    def __str__(self) -> str:
+        """Return the path, as problems name it."""
+        return self._path
+
+    def __repr__(self) -> str:
+        """Show the path."""
+        return f"DiskPath({self._path!r})"
+
+    def __truediv__(self, child: str) -> DiskPath:
+        """Return the path of a child, as ``joinpath``."""
+        return self.joinpath(child)
+
+    @property
+    def name(self) -> str:
+        """The last part of the path."""
+        return os.path.basename(self._path)
+
+    def joinpath(self, *children: str) -> DiskPath:
+        """Return the path of a file or folder below this one."""
+        return DiskPath(os.path.join(self._path, *children))
+
+    def is_dir(self) -> bool:
+        """Whether this is a folder."""
+        return os.path.isdir(self._path)
+
+    def is_file(self) -> bool:
+        """Whether this is a file."""
+        return os.path.isfile(self._path)
+
+    def iterdir(self) -> Iterator[DiskPath]:
+        """Return the folder's entries, in no particular order."""
+        return (DiskPath(os.path.join(self._path, name)) for name in os.listdir(self._path))
+
+    def open(self, mode: str = "r", *args: Any, **kwargs: Any) -> IO[Any]:
+        """Open the file, as the built-in ``open`` does."""
+        return open(self._path, mode, *args, **kwargs)
+
+    def read_bytes(self) -> bytes:
+        """Return the file's bytes."""
+        with open(self._path, "rb") as file:
+            return file.read()
+
+    def read_text(self, encoding: str | None = None) -> str:
+        """Return the file's text."""
+        with open(self._path, encoding=encoding) as file:
+            return file.read()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import functools
 import re
 from collections.abc import Iterable
@@ -23,6 +22,8 @@ def normalise(name: str) -> str:
 
 def close_matches(name: str, choices: Iterable[str]) -> tuple[str, ...]:
     """Return up to three choices close to ``name``, closest first."""
+    import difflib  # noqa: PLC0415 - only a mistyped name needs it
+
     return tuple(difflib.get_close_matches(name, list(choices), n=3, cutoff=0.6))
 
 
@@ -42,18 +43,10 @@ class NameIndex:
 
     def __init__(self, what: str, names: Iterable[tuple[str, Iterable[str]]]) -> None:
         self.what = what
-        self.ids: tuple[str, ...] = ()
-        self._by_name: dict[str, str] = {}
-        ids = []
-        others_by_id = []
-        for id_, others in names:
-            ids.append(id_)
-            others_by_id.append((id_, others))
-            self._by_name[normalise(id_)] = id_  # an id always names its own record
-        for id_, others in others_by_id:
-            for name in others:
-                self._by_name.setdefault(normalise(name), id_)
-        self.ids = tuple(ids)
+        self._names = [(id_, tuple(others)) for id_, others in names]
+        self.ids: tuple[str, ...] = tuple(id_ for id_, _ in self._names)
+        self._ids = {id_: id_ for id_ in self.ids}
+        self._by_name: dict[str, str] | None = None  # built when a name is not an id
 
     def resolve(self, name: str) -> str:
         """Return the id that ``name`` stands for.
@@ -61,12 +54,29 @@ class NameIndex:
         Raises:
             UnknownNameError: Nothing is called that; the error lists close matches.
         """
-        found = self._by_name.get(normalise(name))
+        found = self._ids.get(name)  # an id always names its own record
+        if found is not None:
+            return found
+        by_name = self._names_by_form()
+        found = by_name.get(normalise(name))
         if found is None:
-            close = difflib.get_close_matches(normalise(name), self._by_name, n=6, cutoff=0.6)
-            suggestions = dict.fromkeys(self._by_name[match] for match in close)
+            import difflib  # noqa: PLC0415 - only a mistyped name needs it
+
+            close = difflib.get_close_matches(normalise(name), by_name, n=6, cutoff=0.6)
+            suggestions = dict.fromkeys(by_name[match] for match in close)
             raise UnknownNameError(self.what, name, list(suggestions)[:3])
         return found
+
+    def _names_by_form(self) -> dict[str, str]:
+        """Return the id of every name in its normalised form, building the map on first use."""
+        by_name = self._by_name
+        if by_name is None:
+            by_name = {normalise(id_): id_ for id_ in self.ids}
+            for id_, others in self._names:
+                for name in others:
+                    by_name.setdefault(normalise(name), id_)
+            self._by_name = by_name
+        return by_name
 
     def resolve_filter(self, value: Any) -> frozenset[str]:
         """Return the ids a filter argument names: a name, an object, or an iterable of them.

@@ -3,18 +3,18 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
-from typing import TYPE_CHECKING
+import os
+from typing import TYPE_CHECKING, cast
 
 from . import _schema
 from ._compiled import COMPILED, compiled_form, load_compiled
 from ._drafts import Draft, PackDrafts
-from ._nodes import Mapping
 from ._problems import Problem
 from .exceptions import ContentError
 
 if TYPE_CHECKING:
     from importlib.abc import Traversable
+    from pathlib import Path
 
     from ._limits import Limits
     from ._models import Pack
@@ -92,6 +92,8 @@ def _manifest(
             f"the pack needs schema version {pack.schema_version}, and this interviewtips reads "
             f"versions 1 to {_schema.SCHEMA_VERSION}; upgrade interviewtips"
         )
+        from ._nodes import Mapping  # noqa: PLC0415 - a compiled pack needs no nodes
+
         where = node.get("schema_version") if isinstance(node, Mapping) else None
         target = where or node
         problems.append(Problem(path, target.line, target.column, "IT208", message))
@@ -183,26 +185,27 @@ def _content_files(root: Traversable, problems: list[Problem]) -> list[tuple[str
 
     Links that lead outside the pack, or back into a folder already walked, are
     refused (a loop would be read forever, a second path to a folder read twice).
+    Only links need resolving: anything else lies where its folder really is.
     """
     found: list[tuple[str, Traversable]] = []
-    inside = Path(str(root)).resolve() if isinstance(root, Path) else None
+    inside = os.path.realpath(root) if isinstance(root, os.PathLike) else None
     walked = {inside}
-    pending: list[tuple[str, Traversable, int]] = [("", root, 0)]
+    pending: list[tuple[str, Traversable, str | None, int]] = [("", root, inside, 0)]
     while pending:
-        prefix, folder, depth = pending.pop()
+        prefix, folder, real_folder, depth = pending.pop()
         for entry in _entries(folder, problems):
             relative = prefix + entry.name
-            if inside is not None and not _stays_inside(entry, inside):
+            real = _real_path(entry, real_folder)
+            if real is not None and inside is not None and not _is_within(real, inside):
                 message = "this link leads outside the pack's folder; copy the file in instead"
                 problems.append(Problem(str(entry), 0, 0, "IT115", message))
             elif entry.is_dir() and depth < _MAX_FOLDER_DEPTH:
-                real = Path(str(entry)).resolve() if inside is not None else None
                 if real in walked and real is not None:
                     message = "this link leads back into the pack's own folders; remove it"
                     problems.append(Problem(str(entry), 0, 0, "IT115", message))
                     continue
                 walked.add(real)
-                pending.append((relative + "/", entry, depth + 1))
+                pending.append((relative + "/", entry, real, depth + 1))
             elif (
                 entry.is_file() and entry.name.endswith(_CONTENT_SUFFIXES) and relative != MANIFEST
             ):
@@ -223,15 +226,24 @@ def _entries(folder: Traversable, problems: list[Problem]) -> list[Traversable]:
         return []
 
 
-def _stays_inside(entry: Traversable, inside: Path) -> bool:
-    resolved = Path(str(entry)).resolve()
-    return resolved == inside or inside in resolved.parents
+def _real_path(entry: Traversable, real_folder: str | None) -> str | None:
+    """Return where an entry of a folder on disk really is (None for other folders)."""
+    if real_folder is None:
+        return None
+    path = os.fspath(cast("os.PathLike[str]", entry))  # a folder on disk lists paths
+    if os.path.islink(path):  # noqa: PTH114 - os.path needs no pathlib import
+        return os.path.realpath(path)
+    return os.path.join(real_folder, entry.name)  # noqa: PTH118
+
+
+def _is_within(real: str, inside: str) -> bool:
+    return real == inside or real.startswith(inside.rstrip(os.sep) + os.sep)
 
 
 def _size(file: Traversable) -> int:
-    if isinstance(file, Path):
+    if isinstance(file, os.PathLike):
         try:
-            return file.stat().st_size
+            return os.stat(file).st_size  # noqa: PTH116 - os needs no pathlib import
         except OSError:
             return 0
     return 0
