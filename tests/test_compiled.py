@@ -12,7 +12,7 @@ import pytest
 
 import interviewtips
 from conftest import MANIFEST, MINIMAL
-from interviewtips import _yaml
+from interviewtips import Limits, _pack, _yaml
 from interviewtips._compiled import COMPILED
 from interviewtips._locate import builtin_data
 from interviewtips._schema import TEMPLATE as TEMPLATE_SPEC
@@ -47,6 +47,7 @@ def load(folder: Path) -> dict[str, object]:
 
 
 PLACEHOLDERS = TEMPLATE_SPEC.offsets["placeholders"]
+TITLE = TIP_SPEC.offsets["title"]
 
 
 def _damage_row(text: str, section: str, offset: int | None, value: object) -> str:
@@ -167,6 +168,17 @@ class TestNeverStale:
         parses.clear()
         assert from_yaml == load(minimal_copy)
         assert str(minimal_copy / "tips.yaml") in parses
+
+    def test_only_the_builtin_form_is_trusted(self, minimal_copy: Path) -> None:
+        """The built-in pack's form ships with the code: its values alone are not re-checked."""
+        target = interviewtips.compile_pack(minimal_copy, builtin=False)
+        target.write_text(_damage_row(target.read_text(), "tips", TITLE, "Forged \x07"))
+        titles = {}
+        for trusted in (False, True):
+            pack, _ = _pack.read_pack(minimal_copy, Limits(), trusted=trusted)
+            assert pack is not None
+            titles[trusted] = next(d.record.title for d in pack.drafts if d.spec.section == "tips")
+        assert {False: "Read the website", True: "Forged \x07"} == titles
 
     def test_invalid_pack_is_not_compiled(self, minimal_copy: Path) -> None:
         """compile_pack refuses a pack with problems and writes nothing."""

@@ -21,6 +21,7 @@ import pytest
 import interviewtips
 from conftest import BAD, DATA, MINIMAL
 from interviewtips import ContentError, Limits
+from interviewtips._codes import CODES
 
 HOSTILE = DATA / "hostile"
 #: A generous bound for one load, not a benchmark: each case takes milliseconds.
@@ -291,7 +292,7 @@ class TestCorpus:
             folder = tmp_path / name
             folder.mkdir()
             for problem in refused([_pack(folder, content=f"content/{name}")]):
-                assert problem.code in interviewtips._problems.CODES
+                assert problem.code in CODES
                 assert len(problem.message) > 15, problem.message
 
 
@@ -441,7 +442,7 @@ class TestBigInput:
     def test_flood_codes_are_documented(self, tmp_path: Path) -> None:
         """Every code a flood gives is in the catalogue of codes."""
         codes = {problem.code for problem in self.flood(tmp_path)}
-        assert codes <= set(interviewtips._problems.CODES)
+        assert codes <= set(CODES)
 
     def test_flood_of_unknown_references(self, tmp_path: Path) -> None:
         """1,200 tips that each name an unknown related tip are refused in under a second."""

@@ -9,6 +9,7 @@ import pytest
 
 import interviewtips
 from conftest import DATA, MINIMAL
+from interviewtips._codes import CODES
 from interviewtips._locate import builtin_data
 from interviewtips.cli import main
 
@@ -65,7 +66,7 @@ class TestLint:
 
     def test_every_code_is_documented(self) -> None:
         """Every code the linter can report is in the catalogue of codes."""
-        codes = interviewtips._problems.CODES
+        codes = CODES
         assert {"IT401", "IT402", "IT403", "IT404", "IT405", "IT406"} <= set(codes)
         assert {"style"} == {codes[c].family for c in codes if c.startswith("IT4")}
         undocumented = [c for c, doc in codes.items() if not (doc.example and doc.fix)]

@@ -37,6 +37,7 @@ from interviewtips import (
     _pack,
     _yaml,
 )
+from interviewtips._codes import CODES
 from interviewtips._drafts import Draft
 from interviewtips._nodes import Mapping
 from interviewtips._schema import TIP as TIP_SPEC
@@ -541,7 +542,7 @@ class TestReaderFuzz:
         fast, pure = _read(data, libyaml=True), _read(data, libyaml=False)
         assert pure[1] == fast[1]
         for problem in fast[1]:
-            assert problem.code in interviewtips._problems.CODES
+            assert problem.code in CODES
             assert (problem.line, problem.column) >= (0, 0)
 
     @given(blobs, st.booleans())

@@ -10,6 +10,7 @@ import pytest
 import interviewtips
 from conftest import BAD, MANIFEST, MINIMAL
 from interviewtips import _api, _yaml
+from interviewtips._codes import CODES
 from interviewtips._limits import Limits
 
 #: For each file of the bad-input corpus: the problems (code, line, column) it must give.
@@ -87,7 +88,7 @@ class TestBadInputCorpus:
     def test_messages_say_what_to_change(self, name: str, tmp_path: Path) -> None:
         """Every message is a sentence with advice, not a bare exception text."""
         for problem in _problems(_with_bad_file(tmp_path, name)):
-            assert problem.code in interviewtips._problems.CODES
+            assert problem.code in CODES
             assert len(problem.message) > 20, problem.message
 
 

@@ -3,7 +3,7 @@
 Directives (each inserts reStructuredText into the page, as ``include`` does):
 
 - ``content-schema``: a table of fields per record type, from ``interviewtips._schema``;
-- ``problem-codes``: every problem code, from ``interviewtips._problems.CODES``;
+- ``problem-codes``: every problem code, from ``interviewtips._codes.CODES``;
 - ``content-sources``: the works each built-in pack credits, from its ``pack.yaml``;
 - ``stage-flow``: the lifecycle diagram (graphviz), checked against the stages in the data;
 - ``command-help``: the ``--help`` of every command of the command line;
@@ -29,8 +29,8 @@ from sphinx.util.docutils import SphinxDirective
 
 import interviewtips
 from interviewtips import _schema, cli
+from interviewtips._codes import CODES
 from interviewtips._models import CHOICE_ALIASES
-from interviewtips._problems import CODES
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator

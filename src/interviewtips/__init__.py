@@ -30,7 +30,6 @@ if TYPE_CHECKING:
         Hidden,
         Kind,
         Pack,
-        PackInfo,
         Phase,
         Placeholder,
         Question,
@@ -44,6 +43,7 @@ if TYPE_CHECKING:
         Topic,
     )
     from ._plain import to_dict
+    from ._plugins import PackInfo
     from ._problems import Problem
     from .exceptions import ContentError, InterviewTipsError, TemplateError, UnknownNameError
 
@@ -65,7 +65,6 @@ _MODULES = {
             "Hidden",
             "Kind",
             "Pack",
-            "PackInfo",
             "Phase",
             "Placeholder",
             "Question",
@@ -81,6 +80,7 @@ _MODULES = {
         "._models",
     ),
     "to_dict": "._plain",
+    "PackInfo": "._plugins",
     "Problem": "._problems",
     **dict.fromkeys(
         ("ContentError", "InterviewTipsError", "TemplateError", "UnknownNameError"),

@@ -17,12 +17,12 @@ if TYPE_CHECKING:
 
     from ._catalog import Catalog
     from ._drafts import PackDrafts
-    from ._models import PackInfo
+    from ._plugins import PackInfo
     from ._problems import Problem
 
 #: A pack as callers name it: the path of its folder, or the name of an installed pack.
 PackPath = Union[str, "os.PathLike[str]"]
-_PACK_NAME = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+_PACK_NAME = r"[a-z0-9]+(?:-[a-z0-9]+)*"  # compiled on first use: the default load needs none
 
 _lock = threading.RLock()  # re-entrant: the default load reads the built-in pack
 _default_catalog: Catalog | None = None
@@ -185,7 +185,7 @@ def _builtin() -> PackDrafts:
 
     with _lock:
         if _builtin_pack is None:
-            pack, problems = read_pack(builtin_data(), default_limits(None))
+            pack, problems = read_pack(builtin_data(), default_limits(None), trusted=True)
             if pack is None:
                 raise ContentError(problems)
             _builtin_pack = pack
@@ -203,7 +203,7 @@ def _folder(pack: PackPath) -> Path:
     from pathlib import Path  # noqa: PLC0415 - slow to import; the default load needs none
 
     path = Path(pack)
-    if not isinstance(pack, str) or path.exists() or not _PACK_NAME.fullmatch(pack):
+    if not isinstance(pack, str) or path.exists() or not re.fullmatch(_PACK_NAME, pack):
         return path
     if pack == "core":
         from ._locate import builtin_data  # noqa: PLC0415 - only when asked for by name

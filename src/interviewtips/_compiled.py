@@ -15,10 +15,10 @@ list is written as null: most are empty, and a load then makes no list for them.
 
 from __future__ import annotations
 
+import binascii
 import functools
 import json
 import re
-import zlib
 from itertools import chain
 from typing import TYPE_CHECKING, Any, Callable
 
@@ -48,7 +48,7 @@ def digest(data: bytes) -> str:
     forger, who could as well change the YAML; the records of a compiled form are
     type-checked as they load, and references and ids are checked as for any pack.
     """
-    return f"{len(data)}:{zlib.crc32(data):08x}"
+    return f"{len(data)}:{binascii.crc32(data):08x}"
 
 
 def compiled_form(
@@ -85,7 +85,12 @@ def _compact(field: s.Field, value: Any) -> Any:
 
 
 def load_compiled(
-    root: Traversable, sources: dict[str, bytes], files: dict[str, str], max_chars: int
+    root: Traversable,
+    sources: dict[str, bytes],
+    files: dict[str, str],
+    max_chars: int,
+    *,
+    trusted: bool = False,
 ) -> PackDrafts | None:
     """Return the pack from its compiled form, or None when it is missing, stale or damaged.
 
@@ -98,13 +103,18 @@ def load_compiled(
         sources: Each source file's bytes, by its path relative to the pack.
         files: Each source file's path as problems should name it, by relative path.
         max_chars: The longest string allowed.
+        trusted: Skip the value checks: for the built-in pack, whose compiled form
+            the wheel's build hook wrote and which ships with the code. Its
+            fingerprints are still compared with its sources.
     """
     compiled = root.joinpath(COMPILED)
     if not compiled.is_file():
         return None
     try:
         data = json.loads(compiled.read_bytes())
-        return _pack_drafts(data, files, max_chars) if _matches(data, sources) else None
+        if not _matches(data, sources):
+            return None
+        return _pack_drafts(data, files, max_chars, trusted=trusted)
     except (_StaleError, ValueError, KeyError, TypeError, IndexError, AttributeError):
         return None
     except RecursionError:  # JSON nested past the interpreter's limit: damaged
@@ -121,14 +131,20 @@ def _matches(data: dict[str, Any], sources: dict[str, bytes]) -> bool:
     )
 
 
-def _pack_drafts(data: dict[str, Any], files: dict[str, str], max_chars: int) -> PackDrafts:
+def _pack_drafts(
+    data: dict[str, Any], files: dict[str, str], max_chars: int, *, trusted: bool
+) -> PackDrafts:
     from ._pack import MANIFEST  # noqa: PLC0415 - _pack imports this module
 
     paths = [files[name] for name in _list(data["files"])]
     drafts: list[RowDraft] = []
     for section, rows in data["sections"].items():
         spec = s.SECTIONS[section]
-        _check_rows(spec, _list(rows), len(paths), max_chars)
+        if not trusted:
+            _check_rows(spec, _list(rows), len(paths), max_chars)
+        for field in spec.fields:
+            if field.shape in _NESTED:
+                _read_nested(field, rows, spec.offsets[field.name], max_chars)
         build = _builder(spec)
         drafts += [RowDraft(spec, row, paths[row[-3]], build) for row in rows]
     pack = _record(s.PACK, data["pack"], max_chars)
@@ -138,8 +154,8 @@ def _pack_drafts(data: dict[str, Any], files: dict[str, str], max_chars: int) ->
 def _check_rows(spec: s.RecordSpec, rows: list[Any], files: int, max_chars: int) -> None:
     """Check a record type's rows a column at a time, as the strict reader checks values.
 
-    Values of nested shapes (STAR outlines, placeholders) are read into their
-    records in place; the rest stay as JSON gave them until a record is built.
+    Values of nested shapes (STAR outlines, placeholders) are left to `_read_nested`,
+    which checks them as it reads them into their records.
     """
     width = len(spec.offsets) + 3
     if not rows:
@@ -148,9 +164,7 @@ def _check_rows(spec: s.RecordSpec, rows: list[Any], files: int, max_chars: int)
         raise _StaleError
     columns = list(zip(*rows))
     for field, values in zip(spec.fields, columns):
-        if field.shape in _NESTED:
-            _read_nested(field, rows, spec.offsets[field.name], max_chars)
-        else:
+        if field.shape not in _NESTED:
             _check_column(field, values, max_chars)
     pack, file_numbers, lines, places = columns[-4:]
     _check_texts(set(pack), max_chars)
@@ -195,7 +209,7 @@ def _check_column(field: s.Field, values: tuple[Any, ...], max_chars: int) -> No
         assert field.choices is not None  # noqa: S101 - the schema sets it
         if not set(present) <= {member.value for member in field.choices}:
             raise _StaleError
-    elif shape in _PATTERNS and not all(map(_PATTERNS[shape].fullmatch, present)):
+    elif shape in _PATTERNS and not all(map(re.compile(_PATTERNS[shape]).fullmatch, present)):
         raise _StaleError
 
 
@@ -203,7 +217,7 @@ def _check_texts(values: Any, max_chars: int) -> None:
     """Check strings as the strict reader would: not blank, not too long, no control characters."""
     if set(map(type, values)) != {str} or not all(map(str.strip, values)):
         raise _StaleError
-    if max(map(len, values)) > max_chars or s.UNSAFE_TEXT.search("".join(values)):
+    if max(map(len, values)) > max_chars or re.search(s.UNSAFE_CHARACTERS, "".join(values)):
         raise _StaleError
 
 
@@ -305,9 +319,10 @@ def _reader(field: s.Field, max_chars: int) -> Callable[[Any], Any]:  # noqa: C9
     return text
 
 
-_SLUG = re.compile(s.SLUG_PATTERN)
-_REFERENCE = re.compile(s.REFERENCE_PATTERN)
-_NAME = re.compile("[a-z][a-z0-9_]*")
+# Patterns are compiled on first use (and kept by re): the built-in pack never needs them.
+_SLUG = s.SLUG_PATTERN
+_REFERENCE = s.REFERENCE_PATTERN
+_NAME = "[a-z][a-z0-9_]*"
 _PATTERNS = {s.ID: _SLUG, s.REFERENCE: _REFERENCE}
 
 
@@ -315,13 +330,13 @@ def _text(value: Any, max_chars: int) -> str:
     """Return a string the strict reader would accept, or mark the form damaged."""
     if type(value) is not str or len(value) > max_chars or not value.strip():
         raise _StaleError
-    if s.UNSAFE_TEXT.search(value):
+    if re.search(s.UNSAFE_CHARACTERS, value):
         raise _StaleError
     return value
 
 
-def _matching(pattern: re.Pattern[str], text: str) -> str:
-    return text if pattern.fullmatch(text) else _stale()
+def _matching(pattern: str, text: str) -> str:
+    return text if re.fullmatch(pattern, text) else _stale()
 
 
 def _list(value: Any) -> list[Any]:

@@ -129,25 +129,6 @@ class Pack:
 
 
 @attrs.frozen
-class PackInfo:
-    """An installed pack, described without reading its content.
-
-    Attributes:
-        name: The name to load it by.
-        location: Its folder, or None when it cannot be found.
-        distribution: The installed distribution that provides it.
-        version: That distribution's version.
-        problem: Why it cannot be loaded, or None when it can.
-    """
-
-    name: str
-    location: str | None
-    distribution: str
-    version: str
-    problem: str | None = None
-
-
-@attrs.frozen
 class Stage:
     """A step of the hiring process, from preparation to the offer or the rejection."""
 

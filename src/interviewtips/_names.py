@@ -9,15 +9,16 @@ from typing import Any
 
 from .exceptions import UnknownNameError
 
-_APOSTROPHES = re.compile("['\u2018\u2019`]")
-_SEPARATORS = re.compile(r"[\s_\-]+")
+# Compiled on first use (and kept by re): a load that names things by id never needs them.
+_APOSTROPHES = "['\u2018\u2019`]"
+_SEPARATORS = r"[\s_\-]+"
 
 
 @functools.lru_cache(maxsize=4096)
 def normalise(name: str) -> str:
     """Return the form names are compared in: "Don't", "dont" and "DONT" are one."""
-    folded = _APOSTROPHES.sub("", name.casefold())
-    return _SEPARATORS.sub("-", folded).strip("-")
+    folded = re.sub(_APOSTROPHES, "", name.casefold())
+    return re.sub(_SEPARATORS, "-", folded).strip("-")
 
 
 def close_matches(name: str, choices: Iterable[str]) -> tuple[str, ...]:

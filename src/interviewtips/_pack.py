@@ -31,12 +31,14 @@ def read_pack(
     *,
     libyaml: bool | None = None,
     compiled: bool = True,
+    trusted: bool = False,
 ) -> tuple[PackDrafts | None, list[Problem]]:
     """Read the pack in ``root``: ``pack.yaml`` and every ``*.yaml`` file below it.
 
     Content files are read in sorted order of their paths; folders and files whose
     names start with a dot are skipped. The pack's compiled form is used instead of
-    its YAML when ``compiled`` is true and the form matches the sources.
+    its YAML when ``compiled`` is true and the form matches the sources; with
+    ``trusted`` (the built-in pack) its values are not checked again.
 
     Returns:
         The pack (None when it has any problem) and the problems found.
@@ -48,7 +50,7 @@ def read_pack(
     files = {name: str(file) for name, (file, _) in sources.items()}
     if compiled:
         contents = {name: data for name, (_, data) in sources.items()}
-        ready = load_compiled(root, contents, files, limits.max_string_chars)
+        ready = load_compiled(root, contents, files, limits.max_string_chars, trusted=trusted)
         if ready is not None:
             return ready, []
     from ._convert import Converter  # noqa: PLC0415 - a compiled pack needs no converter

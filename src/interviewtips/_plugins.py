@@ -16,13 +16,33 @@ import importlib.util
 from importlib import metadata
 from pathlib import Path
 
-from ._models import PackInfo
+import attrs
+
 from ._names import close_matches
 from ._problems import Problem
 from .exceptions import ContentError, UnknownNameError
 
 #: The entry-point group plugins declare their packs under.
 GROUP = "interviewtips.packs"
+
+
+@attrs.frozen
+class PackInfo:
+    """An installed pack, described without reading its content.
+
+    Attributes:
+        name: The name to load it by.
+        location: Its folder, or None when it cannot be found.
+        distribution: The installed distribution that provides it.
+        version: That distribution's version.
+        problem: Why it cannot be loaded, or None when it can.
+    """
+
+    name: str
+    location: str | None
+    distribution: str
+    version: str
+    problem: str | None = None
 
 
 def installed_packs() -> tuple[PackInfo, ...]:

@@ -6,7 +6,6 @@ JSON Schema all read the same description.
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 import attrs
@@ -20,8 +19,9 @@ SCHEMA_VERSION = 1
 SLUG_PATTERN = "[a-z0-9]+(?:-[a-z0-9]+)*"
 #: A reference: an id, or pack:id.
 REFERENCE_PATTERN = f"(?:{SLUG_PATTERN}:)?{SLUG_PATTERN}"
-#: Characters no text may hold: controls (terminal escape sequences) and lone surrogates.
-UNSAFE_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
+#: The characters no text may hold, as a regular expression: controls (terminal escape
+#: sequences) and lone surrogates.
+UNSAFE_CHARACTERS = "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]"
 
 #: Field value shapes.
 TEXT = "text"  # a non-empty string, stripped of surrounding whitespace
