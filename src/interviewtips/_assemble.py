@@ -231,7 +231,7 @@ def _resolved(
         return draft
     record = attrs.evolve(draft.record, **changes)
     if isinstance(draft, Draft):
-        return attrs.evolve(draft, record=record)
+        return Draft(draft.spec, record, draft.path, draft.node)
     from ._nodes import Mapping  # noqa: PLC0415 - rare: a compiled record whose links changed
 
     return Draft(draft.spec, record, draft.path, Mapping((), *draft.place()))

@@ -277,7 +277,7 @@ class Converter:
             )
 
     def check_placeholders(self, record: Any, node: Mapping) -> None:
-        used = PLACEHOLDER.findall(record.subject) + PLACEHOLDER.findall(record.body)
+        used = re.findall(PLACEHOLDER, record.subject) + re.findall(PLACEHOLDER, record.body)
         listed = [placeholder.name for placeholder in record.placeholders]
         unlisted = sorted(set(used) - set(listed))
         unused = [name for name in listed if name not in used]

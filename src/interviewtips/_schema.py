@@ -8,8 +8,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import attrs
-
 from . import _models as m
 
 #: The newest schema version this library reads.
@@ -38,44 +36,65 @@ RECORD_LIST = "record-list"  # a list of nested records (sources)
 NAMED_TEXTS = "named-texts"  # a mapping of snake_case names to descriptions
 
 
-@attrs.frozen(cache_hash=True)  # specs key caches: hash them once
 class Field:
     """One field of a record.
+
+    Fields and record specs are made once, at import, and compared by identity (they
+    key caches): plain slotted classes, as attrs classes cost a cold start time to create.
 
     Attributes:
         name: The key written in YAML, also the model's attribute.
         shape: One of the shapes above.
+        doc: One line for the schema reference.
         required: Whether the field must be present and not empty.
         refers_to: For ids, the section whose records they name ("stages"...).
         choices: For choice shapes, the vocabulary.
         record: For record shapes, the nested record's specification.
-        doc: One line for the schema reference.
     """
 
-    name: str
-    shape: str
-    doc: str
-    required: bool = False
-    refers_to: str | None = None
-    choices: type[m._Choice] | None = None
-    record: RecordSpec | None = None
+    __slots__ = ("choices", "doc", "name", "record", "refers_to", "required", "shape")
+
+    def __init__(
+        self,
+        name: str,
+        shape: str,
+        doc: str,
+        *,
+        required: bool = False,
+        refers_to: str | None = None,
+        choices: type[m._Choice] | None = None,
+        record: RecordSpec | None = None,
+    ) -> None:
+        self.name = name
+        self.shape = shape
+        self.doc = doc
+        self.required = required
+        self.refers_to = refers_to
+        self.choices = choices
+        self.record = record
+
+    def __repr__(self) -> str:
+        """Name the field and its shape."""
+        return f"<Field {self.name}: {self.shape}>"
 
 
-@attrs.frozen(cache_hash=True)  # specs key caches: hash them once
 class RecordSpec:
     """A record type: its YAML section, its model and its fields."""
 
-    section: str
-    model: type[Any]
-    fields: tuple[Field, ...]
-    doc: str
-    #: Each field's place in a draft's values, and the pack's place after them.
-    offsets: dict[str, int] = attrs.field(init=False, eq=False, hash=False, repr=False)
+    __slots__ = ("doc", "fields", "model", "offsets", "section")
 
-    def __attrs_post_init__(self) -> None:
-        """Number the fields, then ``pack``, as a draft's values list them."""
-        names = [field.name for field in self.fields] + ["pack"]
-        object.__setattr__(self, "offsets", {name: index for index, name in enumerate(names)})
+    def __init__(self, section: str, model: type[Any], fields: tuple[Field, ...], doc: str) -> None:
+        self.section = section
+        self.model = model
+        self.fields = fields
+        self.doc = doc
+        #: Each field's place in a draft's values, and the pack's place after them.
+        names = [field.name for field in fields] + ["pack"]
+        self.offsets = {name: index for index, name in enumerate(names)}
+
+    def __repr__(self) -> str:
+        """Name the record type."""
+        return f"<RecordSpec {self.section}>"
 
     def field(self, name: str) -> Field | None:
         """Return the field called ``name``, or None."""
