@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import attrs
 import pytest
 
-from interviewtips import Kind, Placeholder, Template, TemplateError
+from interviewtips import Hidden, Kind, Placeholder, Stage, Template, TemplateError, Tip
 
 
 def _template() -> Template:
@@ -60,3 +61,28 @@ class TestTemplateRender:
     def test_values_are_not_reinterpreted(self) -> None:
         """A value holding braces is inserted as written."""
         assert "Thank you, {role}" == _template().render_subject(name="{role}", role="x")
+
+
+class TestRecordMethods:
+    """Models compare, hash and show themselves as attrs-generated methods would."""
+
+    TIP = Tip("a-tip", Kind.DO, "Do a thing", "Detail.", "Why.", stages=("s",), topics=("t",))
+
+    def test_equal_records_are_equal_and_hash_alike(self) -> None:
+        copy = attrs.evolve(self.TIP)
+        assert (True, False, hash(self.TIP)) == (copy == self.TIP, copy != self.TIP, hash(copy))
+        assert 1 == len({self.TIP, copy})
+
+    def test_any_different_field_makes_them_differ(self) -> None:
+        for field in attrs.fields(Tip):
+            changed = attrs.evolve(self.TIP, **{field.name: "other"})
+            assert changed != self.TIP, field.name
+
+    def test_records_of_other_types_never_equal(self) -> None:
+        assert Hidden("tips", "a-tip") != ("tips", "a-tip")
+        assert Stage("s", "S", 1, "Summary.") != Stage("s", "S", 2, "Summary.")
+        assert Placeholder("name", "Who.").__eq__(("name", "Who.")) is NotImplemented
+
+    def test_repr_names_every_field(self) -> None:
+        assert "Hidden(section='tips', id='a-tip')" == repr(Hidden("tips", "a-tip"))
+        assert repr(self.TIP).startswith("Tip(id='a-tip', kind=<Kind.DO: 'do'>, title=")

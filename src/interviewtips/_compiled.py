@@ -144,10 +144,11 @@ def _pack_drafts(
             _check_rows(spec, _list(rows), len(paths), max_chars)
         for field in spec.fields:
             if field.shape in _NESTED:
-                _read_nested(field, rows, spec.offsets[field.name], max_chars)
+                read = _reader(field, max_chars, check=not trusted)
+                _read_nested(field, rows, spec.offsets[field.name], read)
         build = _builder(spec)
         drafts += [RowDraft(spec, row, paths[row[-3]], build) for row in rows]
-    pack = _record(s.PACK, data["pack"], max_chars)
+    pack = _record(s.PACK, data["pack"], max_chars, check=not trusted)
     return PackDrafts(pack, files[MANIFEST], tuple(drafts), tuple(files.values()))
 
 
@@ -175,9 +176,10 @@ def _check_rows(spec: s.RecordSpec, rows: list[Any], files: int, max_chars: int)
         raise _StaleError
 
 
-def _read_nested(field: s.Field, rows: list[list[Any]], offset: int, max_chars: int) -> None:
+def _read_nested(
+    field: s.Field, rows: list[list[Any]], offset: int, read: Callable[[Any], Any]
+) -> None:
     """Read one field's nested values (STAR outlines, placeholders) into records, in place."""
-    read = _reader(field, max_chars)
     for row in rows:
         if row[offset] is not None:
             row[offset] = read(row[offset])
@@ -257,30 +259,37 @@ _LISTS = frozenset(_ITEM_SHAPES)
 _NESTED = frozenset({s.RECORD, s.RECORD_LIST, s.NAMED_TEXTS, s.SECTION_REFERENCES})
 
 
-def _record(spec: s.RecordSpec, data: dict[str, Any], max_chars: int) -> Any:
+def _record(spec: s.RecordSpec, data: dict[str, Any], max_chars: int, *, check: bool) -> Any:
     values = {}
-    for name, read in _readers(spec, max_chars):
+    for name, read in _readers(spec, max_chars, check=check):
         value = data.pop(name)
         if value is not None:
             values[name] = read(value)
-    if "pack" in data:
-        values["pack"] = _text(data.pop("pack"), max_chars)
     if data:
         raise _StaleError
     return spec.model(**values)
 
 
 @functools.lru_cache(maxsize=64)
-def _readers(spec: s.RecordSpec, max_chars: int) -> tuple[tuple[str, Callable[[Any], Any]], ...]:
+def _readers(
+    spec: s.RecordSpec, max_chars: int, *, check: bool
+) -> tuple[tuple[str, Callable[[Any], Any]], ...]:
     """Return, for each field of a nested record type, the function that reads its JSON value."""
-    return tuple((field.name, _reader(field, max_chars)) for field in spec.fields)
+    return tuple((field.name, _reader(field, max_chars, check=check)) for field in spec.fields)
 
 
-def _reader(field: s.Field, max_chars: int) -> Callable[[Any], Any]:  # noqa: C901, PLR0911
+def _reader(field: s.Field, max_chars: int, *, check: bool = True) -> Callable[[Any], Any]:  # noqa: C901, PLR0911
+    """Return the function that reads one field's JSON value into the record's value.
+
+    With ``check`` false (a trusted form), texts and ids are taken as they are.
+    """
     shape = field.shape
 
     def text(value: Any) -> str:
-        return _text(value, max_chars)
+        return _text(value, max_chars) if check else value
+
+    def matching(pattern: str, value: str) -> str:
+        return _matching(pattern, value) if check else value
 
     def texts(value: Any) -> tuple[str, ...]:
         items = tuple(map(text, _list(value)))
@@ -298,22 +307,24 @@ def _reader(field: s.Field, max_chars: int) -> Callable[[Any], Any]:  # noqa: C9
         record = field.record
         assert record is not None  # noqa: S101 - the schema sets it
         if shape == s.RECORD:
-            return lambda value: _record(record, dict(value), max_chars)
-        return lambda value: tuple(_record(record, dict(item), max_chars) for item in _list(value))
+            return lambda value: _record(record, dict(value), max_chars, check=check)
+        return lambda value: tuple(
+            _record(record, dict(item), max_chars, check=check) for item in _list(value)
+        )
     if shape == s.NAMED_TEXTS:
         return lambda value: tuple(
-            Placeholder(_matching(_NAME, text(p["name"])), text(p["description"])) for p in value
+            Placeholder(matching(_NAME, text(p["name"])), text(p["description"])) for p in value
         )
     if shape == s.SECTION_REFERENCES:
         return lambda value: tuple(
-            Hidden(text(h["section"]), _matching(_REFERENCE, text(h["id"]))) for h in value
+            Hidden(text(h["section"]), matching(_REFERENCE, text(h["id"]))) for h in value
         )
     if shape == s.ID:
-        return lambda value: _matching(_SLUG, text(value))
+        return lambda value: matching(_SLUG, text(value))
     if shape == s.REFERENCE:
-        return lambda value: _matching(_REFERENCE, text(value))
+        return lambda value: matching(_REFERENCE, text(value))
     if shape == s.REFERENCE_LIST:
-        return lambda value: tuple(_matching(_REFERENCE, item) for item in texts(value))
+        return lambda value: tuple(matching(_REFERENCE, item) for item in texts(value))
     if shape == s.TEXT_LIST:
         return texts
     return text
