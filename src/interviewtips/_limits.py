@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import attrs
 
+from . import _methods
+
 _COUNT = [attrs.validators.instance_of(int), attrs.validators.ge(1)]
 
 
@@ -24,6 +26,8 @@ class Limits:
         max_nodes: The most nodes (strings, lists, mappings) in one file. The largest
             built-in file has under 2,000; reading 100,000 takes about 0.3 s.
     """
+
+    __repr__, __eq__, __hash__ = _methods.record_repr, _methods.record_eq, _methods.record_hash
 
     max_file_bytes: int = attrs.field(default=2_000_000, validator=_COUNT)
     max_pack_bytes: int = attrs.field(default=10_000_000, validator=_COUNT)

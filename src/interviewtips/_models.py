@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import enum
 import re
-from typing import Any
 
 import attrs
 
+from . import _methods
 from .exceptions import TemplateError
 
 
@@ -92,40 +92,11 @@ CHOICE_ALIASES: dict[_Choice, tuple[str, ...]] = {
 }
 
 
-def _record_repr(self: Any) -> str:
-    """Return ``Tip(id='...', ...)``, as attrs would."""
-    values = ", ".join(f"{a.name}={getattr(self, a.name)!r}" for a in attrs.fields(type(self)))
-    return f"{type(self).__name__}({values})"
-
-
-def _record_eq(self: Any, other: object) -> bool:
-    """Whether two records are of the same type with equal fields, as attrs would say."""
-    if other.__class__ is not self.__class__:
-        return NotImplemented  # type: ignore[no-any-return]
-    return _values(self) == _values(other)
-
-
-def _record_hash(self: Any) -> int:
-    """Hash a record's type and fields, consistently with `_record_eq`."""
-    return hash((type(self), *_values(self)))
-
-
-def _values(record: Any) -> tuple[Any, ...]:
-    return tuple(getattr(record, a.name) for a in attrs.fields(type(record)))
-
-
-# Every model shares the three methods above, which attrs then leaves alone (it does
-# not replace what a class defines): generating and compiling them for each class as
-# the module is imported would cost a cold start about 4 ms in all.
-
-
 @attrs.frozen
 class Source:
     """A work the content drew on, credited in a pack's manifest."""
 
-    __repr__ = _record_repr
-    __eq__ = _record_eq
-    __hash__ = _record_hash
+    __repr__, __eq__, __hash__ = _methods.record_repr, _methods.record_eq, _methods.record_hash
 
     id: str
     title: str
@@ -141,9 +112,7 @@ class Source:
 class Hidden:
     """A record of an earlier pack that a pack leaves out of the catalog."""
 
-    __repr__ = _record_repr
-    __eq__ = _record_eq
-    __hash__ = _record_hash
+    __repr__, __eq__, __hash__ = _methods.record_repr, _methods.record_eq, _methods.record_hash
 
     section: str
     id: str
@@ -153,9 +122,7 @@ class Hidden:
 class Pack:
     """A pack's manifest: who wrote the content, under which licence, from which sources."""
 
-    __repr__ = _record_repr
-    __eq__ = _record_eq
-    __hash__ = _record_hash
+    __repr__, __eq__, __hash__ = _methods.record_repr, _methods.record_eq, _methods.record_hash
 
     id: str
     name: str
@@ -172,9 +139,7 @@ class Pack:
 class Stage:
     """A step of the hiring process, from preparation to the offer or the rejection."""
 
-    __repr__ = _record_repr
-    __eq__ = _record_eq
-    __hash__ = _record_hash
+    __repr__, __eq__, __hash__ = _methods.record_repr, _methods.record_eq, _methods.record_hash
 
     id: str
     name: str
@@ -190,9 +155,7 @@ class Stage:
 class Topic:
     """A subject that guidance is about, across stages."""
 
-    __repr__ = _record_repr
-    __eq__ = _record_eq
-    __hash__ = _record_hash
+    __repr__, __eq__, __hash__ = _methods.record_repr, _methods.record_eq, _methods.record_hash
 
     id: str
     name: str
@@ -206,9 +169,7 @@ class Topic:
 class Tip:
     """One piece of do or don't guidance."""
 
-    __repr__ = _record_repr
-    __eq__ = _record_eq
-    __hash__ = _record_hash
+    __repr__, __eq__, __hash__ = _methods.record_repr, _methods.record_eq, _methods.record_hash
 
     id: str
     kind: Kind
@@ -229,9 +190,7 @@ class Tip:
 class StarOutline:
     """A sketch of a behavioural answer: situation, task, your action, the result."""
 
-    __repr__ = _record_repr
-    __eq__ = _record_eq
-    __hash__ = _record_hash
+    __repr__, __eq__, __hash__ = _methods.record_repr, _methods.record_eq, _methods.record_hash
 
     situation: str
     task: str
@@ -243,9 +202,7 @@ class StarOutline:
 class Question:
     """A question an interviewer may ask, with how to answer it."""
 
-    __repr__ = _record_repr
-    __eq__ = _record_eq
-    __hash__ = _record_hash
+    __repr__, __eq__, __hash__ = _methods.record_repr, _methods.record_eq, _methods.record_hash
 
     id: str
     question: str
@@ -267,9 +224,7 @@ class Question:
 class QuestionToAsk:
     """A question for the candidate to ask the employer (kind do), or to avoid (dont)."""
 
-    __repr__ = _record_repr
-    __eq__ = _record_eq
-    __hash__ = _record_hash
+    __repr__, __eq__, __hash__ = _methods.record_repr, _methods.record_eq, _methods.record_hash
 
     id: str
     kind: Kind
@@ -292,9 +247,7 @@ PLACEHOLDER = r"\{([a-z][a-z0-9_]*)\}"  # compiled by re on first use
 class Placeholder:
     """A named gap in a template, with what to fill it with."""
 
-    __repr__ = _record_repr
-    __eq__ = _record_eq
-    __hash__ = _record_hash
+    __repr__, __eq__, __hash__ = _methods.record_repr, _methods.record_eq, _methods.record_hash
 
     name: str
     description: str
@@ -304,9 +257,7 @@ class Placeholder:
 class Template:
     """An email to adapt, with named placeholders."""
 
-    __repr__ = _record_repr
-    __eq__ = _record_eq
-    __hash__ = _record_hash
+    __repr__, __eq__, __hash__ = _methods.record_repr, _methods.record_eq, _methods.record_hash
 
     id: str
     name: str
@@ -349,9 +300,7 @@ class Template:
 class Checklist:
     """A short list of things to do at one moment."""
 
-    __repr__ = _record_repr
-    __eq__ = _record_eq
-    __hash__ = _record_hash
+    __repr__, __eq__, __hash__ = _methods.record_repr, _methods.record_eq, _methods.record_hash
 
     id: str
     name: str

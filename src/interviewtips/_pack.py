@@ -44,7 +44,7 @@ def read_pack(
         The pack (None when it has any problem) and the problems found.
     """
     problems: list[Problem] = []
-    sources = read_sources(root, limits, problems)
+    sources = read_sources(root, limits, problems, trusted=trusted)
     if problems:
         return None, problems
     files = {name: str(file) for name, (file, _) in sources.items()}
@@ -125,12 +125,13 @@ def compile_pack(root: Path, limits: Limits, target: Path | None = None) -> Path
 
 
 def read_sources(
-    root: Traversable, limits: Limits, problems: list[Problem]
+    root: Traversable, limits: Limits, problems: list[Problem], *, trusted: bool = False
 ) -> dict[str, tuple[Traversable, bytes]]:
     """Return the bytes of the manifest and of every content file, by relative path.
 
     The manifest comes first, then the content files in sorted order. Problems
     (a missing folder or manifest, unreadable or oversized files) are appended.
+    A ``trusted`` folder (the built-in pack's) is not checked for links.
     """
     if not root.is_dir():
         what = "a file, not a folder" if root.is_file() else "no such folder"
@@ -143,7 +144,8 @@ def read_sources(
         return {}
     sources = {}
     total = 0
-    for name, file in [(MANIFEST, manifest_file), *_content_files(root, problems)]:
+    content = _content_files(root, problems, check_links=not trusted)
+    for name, file in [(MANIFEST, manifest_file), *content]:
         data = _bytes(file, limits, problems)
         if data is None:
             continue
@@ -182,7 +184,9 @@ def _parse(
     return None if found else node
 
 
-def _content_files(root: Traversable, problems: list[Problem]) -> list[tuple[str, Traversable]]:
+def _content_files(
+    root: Traversable, problems: list[Problem], *, check_links: bool
+) -> list[tuple[str, Traversable]]:
     """Return the pack's content files in sorted path order.
 
     Links that lead outside the pack, or back into a folder already walked, are
@@ -190,7 +194,7 @@ def _content_files(root: Traversable, problems: list[Problem]) -> list[tuple[str
     Only links need resolving: anything else lies where its folder really is.
     """
     found: list[tuple[str, Traversable]] = []
-    inside = os.path.realpath(root) if isinstance(root, os.PathLike) else None
+    inside = os.path.realpath(root) if check_links and isinstance(root, os.PathLike) else None
     walked = {inside}
     pending: list[tuple[str, Traversable, str | None, int]] = [("", root, inside, 0)]
     while pending:

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import attrs
 
+from . import _methods
 from ._names import close_matches
 from ._problems import Problem
 from .exceptions import ContentError, UnknownNameError
@@ -37,6 +38,8 @@ class PackInfo:
         version: That distribution's version.
         problem: Why it cannot be loaded, or None when it can.
     """
+
+    __repr__, __eq__, __hash__ = _methods.record_repr, _methods.record_eq, _methods.record_hash
 
     name: str
     location: str | None

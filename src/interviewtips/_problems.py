@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import attrs
 
+from . import _methods
+
 
 @attrs.frozen
 class Problem:
@@ -16,6 +18,8 @@ class Problem:
         code: A stable code from ``_codes.CODES``, such as ``"IT106"``.
         message: What is wrong and what to change.
     """
+
+    __repr__, __eq__, __hash__ = _methods.record_repr, _methods.record_eq, _methods.record_hash
 
     path: str
     line: int
