@@ -169,16 +169,23 @@ class TestNeverStale:
         assert from_yaml == load(minimal_copy)
         assert str(minimal_copy / "tips.yaml") in parses
 
-    def test_only_the_builtin_form_is_trusted(self, minimal_copy: Path) -> None:
-        """The built-in pack's form ships with the code: its values alone are not re-checked."""
+    def test_an_installed_form_is_read_alone(self, minimal_copy: Path) -> None:
+        """A wheel's built-in pack trusts its compiled form: no YAML read, no value checked.
+
+        Any other pack's form is checked against its sources and its values.
+        """
         target = interviewtips.compile_pack(minimal_copy, builtin=False)
         target.write_text(_damage_row(target.read_text(), "tips", TITLE, "Forged \x07"))
+        tips = minimal_copy / "tips.yaml"
+        tips.write_text(tips.read_text().replace("Read the website", "Read the annual report"))
         titles = {}
-        for trusted in (False, True):
-            pack, _ = _pack.read_pack(minimal_copy, Limits(), trusted=trusted)
+        for installed in (False, True):
+            pack, _ = _pack.read_pack(minimal_copy, Limits(), installed=installed)
             assert pack is not None
-            titles[trusted] = next(d.record.title for d in pack.drafts if d.spec.section == "tips")
-        assert {False: "Read the website", True: "Forged \x07"} == titles
+            titles[installed] = next(
+                d.record.title for d in pack.drafts if d.spec.section == "tips"
+            )
+        assert {False: "Read the annual report", True: "Forged \x07"} == titles
 
     def test_invalid_pack_is_not_compiled(self, minimal_copy: Path) -> None:
         """compile_pack refuses a pack with problems and writes nothing."""

@@ -29,9 +29,9 @@ DATA_FILES = sorted(
     if path.is_file()
 )
 CHECK = (
-    "import json, sys, interviewtips; from interviewtips._locate import builtin_data; "
-    "c = interviewtips.load(); "
-    "print(json.dumps([str(builtin_data()), 'yaml' in sys.modules, len(c.tips), "
+    "import json, sys, interviewtips; from interviewtips._locate import locate_builtin; "
+    "c = interviewtips.load(); folder, installed = locate_builtin(); "
+    "print(json.dumps([str(folder), installed, 'yaml' in sys.modules, len(c.tips), "
     "[t.id for t in c.query(stage='second-interview', kind='do')]]))"
 )
 
@@ -69,7 +69,7 @@ def dists(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 @pytest.fixture(scope="module")
 def reference() -> list[object]:
     """What the checkout itself loads: tip count and second-interview do's."""
-    return json.loads(_run(sys.executable, "-c", CHECK))[2:]
+    return json.loads(_run(sys.executable, "-c", CHECK))[3:]
 
 
 class TestDistributions:
@@ -99,8 +99,15 @@ class TestInstalls:
         """From a wheel, the data comes from the installed package, compiled: no YAML parsed."""
         python = _venv(tmp_path / "venv")
         _run(python, "-m", "pip", "install", "--quiet", dists[kind])
-        location, parsed_yaml, *answers = json.loads(_run(python, "-c", CHECK, cwd=tmp_path))
-        assert (reference, True, False) == (answers, "site-packages" in location, parsed_yaml)
+        location, installed, parsed_yaml, *answers = json.loads(
+            _run(python, "-c", CHECK, cwd=tmp_path)
+        )
+        assert (reference, True, True, False) == (
+            answers,
+            "site-packages" in location,
+            installed,
+            parsed_yaml,
+        )
         out = _run(
             tmp_path / "venv" / "bin" / "interviewtips",
             "list",
@@ -122,5 +129,12 @@ class TestInstalls:
             copy(ROOT / name, checkout / name)
         python = _venv(tmp_path / "venv")
         _run(python, "-m", "pip", "install", "--quiet", "-e", checkout)
-        location, parsed_yaml, *answers = json.loads(_run(python, "-c", CHECK, cwd=tmp_path))
-        assert (reference, str(checkout / "data"), True) == (answers, location, parsed_yaml)
+        location, installed, parsed_yaml, *answers = json.loads(
+            _run(python, "-c", CHECK, cwd=tmp_path)
+        )
+        assert (reference, str(checkout / "data"), False, True) == (
+            answers,
+            location,
+            installed,
+            parsed_yaml,
+        )

@@ -179,13 +179,14 @@ def combine(given: list[PackDrafts], *, builtin: bool, replaceable: bool = False
 def _builtin() -> PackDrafts:
     """Return the built-in pack, read once and kept."""
     global _builtin_pack  # noqa: PLW0603 - the documented process-wide cache
-    from ._locate import builtin_data  # noqa: PLC0415
+    from ._locate import locate_builtin  # noqa: PLC0415
     from ._pack import read_pack  # noqa: PLC0415
     from .exceptions import ContentError  # noqa: PLC0415
 
     with _lock:
         if _builtin_pack is None:
-            pack, problems = read_pack(builtin_data(), default_limits(None), trusted=True)
+            folder, installed = locate_builtin()
+            pack, problems = read_pack(folder, default_limits(None), installed=installed)
             if pack is None:
                 raise ContentError(problems)
             _builtin_pack = pack

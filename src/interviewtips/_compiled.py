@@ -84,13 +84,21 @@ def _compact(field: s.Field, value: Any) -> Any:
     return None if field.shape in _LISTS and not value else value
 
 
+#: What a damaged compiled form raises as it is read (RecursionError: JSON nested past
+#: the interpreter's limit).
+_DAMAGED = (
+    _StaleError,
+    ValueError,
+    KeyError,
+    TypeError,
+    IndexError,
+    AttributeError,
+    RecursionError,
+)
+
+
 def load_compiled(
-    root: Traversable,
-    sources: dict[str, bytes],
-    files: dict[str, str],
-    max_chars: int,
-    *,
-    trusted: bool = False,
+    root: Traversable, sources: dict[str, bytes], files: dict[str, str], max_chars: int
 ) -> PackDrafts | None:
     """Return the pack from its compiled form, or None when it is missing, stale or damaged.
 
@@ -103,22 +111,36 @@ def load_compiled(
         sources: Each source file's bytes, by its path relative to the pack.
         files: Each source file's path as problems should name it, by relative path.
         max_chars: The longest string allowed.
-        trusted: Skip the value checks: for the built-in pack, whose compiled form
-            the wheel's build hook wrote and which ships with the code. Its
-            fingerprints are still compared with its sources.
     """
-    compiled = root.joinpath(COMPILED)
-    if not compiled.is_file():
-        return None
     try:
-        data = json.loads(compiled.read_bytes())
-        if not _matches(data, sources):
+        data = _read_form(root)
+        if data is None or not _matches(data, sources):
             return None
-        return _pack_drafts(data, files, max_chars, trusted=trusted)
-    except (_StaleError, ValueError, KeyError, TypeError, IndexError, AttributeError):
+        return _pack_drafts(data, files, max_chars)
+    except _DAMAGED:
         return None
-    except RecursionError:  # JSON nested past the interpreter's limit: damaged
+
+
+def load_installed(root: Traversable) -> PackDrafts | None:
+    """Return a pack from the compiled form installed with it, or None when it has none.
+
+    For the built-in pack of a wheel: the build hook wrote the form from the YAML
+    installed beside it (a test proves the two agree), and both ship with the code.
+    So neither the YAML is read again nor the values checked again.
+    """
+    try:
+        data = _read_form(root)
+        if data is None or (data["format"], data["schema_version"]) != (FORMAT, s.SCHEMA_VERSION):
+            return None
+        files = {name: str(root.joinpath(name)) for name in data["files"]}
+        return _pack_drafts(data, files, None)
+    except _DAMAGED:
         return None
+
+
+def _read_form(root: Traversable) -> Any:
+    compiled = root.joinpath(COMPILED)
+    return json.loads(compiled.read_bytes()) if compiled.is_file() else None
 
 
 def _matches(data: dict[str, Any], sources: dict[str, bytes]) -> bool:
@@ -131,24 +153,22 @@ def _matches(data: dict[str, Any], sources: dict[str, bytes]) -> bool:
     )
 
 
-def _pack_drafts(
-    data: dict[str, Any], files: dict[str, str], max_chars: int, *, trusted: bool
-) -> PackDrafts:
+def _pack_drafts(data: dict[str, Any], files: dict[str, str], max_chars: int | None) -> PackDrafts:
+    """Return the pack of a compiled form, its values checked unless ``max_chars`` is None."""
     from ._pack import MANIFEST  # noqa: PLC0415 - _pack imports this module
 
     paths = [files[name] for name in _list(data["files"])]
     drafts: list[RowDraft] = []
     for section, rows in data["sections"].items():
         spec = s.SECTIONS[section]
-        if not trusted:
+        if max_chars is not None:
             _check_rows(spec, _list(rows), len(paths), max_chars)
         for field in spec.fields:
             if field.shape in _NESTED:
-                read = _reader(field, max_chars, check=not trusted)
-                _read_nested(field, rows, spec.offsets[field.name], read)
+                _read_nested(field, rows, spec.offsets[field.name], _reader(field, max_chars))
         build = _builder(spec)
         drafts += [RowDraft(spec, row, paths[row[-3]], build) for row in rows]
-    pack = _record(s.PACK, data["pack"], max_chars, check=not trusted)
+    pack = _record(s.PACK, data["pack"], max_chars)
     return PackDrafts(pack, files[MANIFEST], tuple(drafts), tuple(files.values()))
 
 
@@ -259,9 +279,9 @@ _LISTS = frozenset(_ITEM_SHAPES)
 _NESTED = frozenset({s.RECORD, s.RECORD_LIST, s.NAMED_TEXTS, s.SECTION_REFERENCES})
 
 
-def _record(spec: s.RecordSpec, data: dict[str, Any], max_chars: int, *, check: bool) -> Any:
+def _record(spec: s.RecordSpec, data: dict[str, Any], max_chars: int | None) -> Any:
     values = {}
-    for name, read in _readers(spec, max_chars, check=check):
+    for name, read in _readers(spec, max_chars):
         value = data.pop(name)
         if value is not None:
             values[name] = read(value)
@@ -272,24 +292,24 @@ def _record(spec: s.RecordSpec, data: dict[str, Any], max_chars: int, *, check: 
 
 @functools.lru_cache(maxsize=64)
 def _readers(
-    spec: s.RecordSpec, max_chars: int, *, check: bool
+    spec: s.RecordSpec, max_chars: int | None
 ) -> tuple[tuple[str, Callable[[Any], Any]], ...]:
     """Return, for each field of a nested record type, the function that reads its JSON value."""
-    return tuple((field.name, _reader(field, max_chars, check=check)) for field in spec.fields)
+    return tuple((field.name, _reader(field, max_chars)) for field in spec.fields)
 
 
-def _reader(field: s.Field, max_chars: int, *, check: bool = True) -> Callable[[Any], Any]:  # noqa: C901, PLR0911
+def _reader(field: s.Field, max_chars: int | None) -> Callable[[Any], Any]:  # noqa: C901, PLR0911
     """Return the function that reads one field's JSON value into the record's value.
 
-    With ``check`` false (a trusted form), texts and ids are taken as they are.
+    With ``max_chars`` None (an installed form), texts and ids are taken as they are.
     """
     shape = field.shape
 
     def text(value: Any) -> str:
-        return _text(value, max_chars) if check else value
+        return value if max_chars is None else _text(value, max_chars)
 
     def matching(pattern: str, value: str) -> str:
-        return _matching(pattern, value) if check else value
+        return value if max_chars is None else _matching(pattern, value)
 
     def texts(value: Any) -> tuple[str, ...]:
         items = tuple(map(text, _list(value)))
@@ -307,10 +327,8 @@ def _reader(field: s.Field, max_chars: int, *, check: bool = True) -> Callable[[
         record = field.record
         assert record is not None  # noqa: S101 - the schema sets it
         if shape == s.RECORD:
-            return lambda value: _record(record, dict(value), max_chars, check=check)
-        return lambda value: tuple(
-            _record(record, dict(item), max_chars, check=check) for item in _list(value)
-        )
+            return lambda value: _record(record, dict(value), max_chars)
+        return lambda value: tuple(_record(record, dict(item), max_chars) for item in _list(value))
     if shape == s.NAMED_TEXTS:
         return lambda value: tuple(
             Placeholder(matching(_NAME, text(p["name"])), text(p["description"])) for p in value

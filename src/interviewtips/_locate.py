@@ -14,7 +14,12 @@ _MISSING = "the built-in content is missing from this installation; reinstall in
 
 
 def builtin_data() -> Traversable:
-    """Return the folder of the built-in pack.
+    """Return the folder of the built-in pack (see `locate_builtin`)."""
+    return locate_builtin()[0]
+
+
+def locate_builtin() -> tuple[Traversable, bool]:
+    """Return the folder of the built-in pack, and whether it was installed with the package.
 
     An installed wheel carries it as the package resource ``interviewtips/data``.
     An editable install or a source checkout has no such resource: the package
@@ -31,14 +36,13 @@ def builtin_data() -> Traversable:
 
         packaged = resources.files(__package__).joinpath("data")
         if packaged.is_dir():
-            return packaged
+            return packaged, True
         raise FileNotFoundError(_MISSING)
-    for data in (
-        os.path.join(folders[0], "data"),
-        os.path.join(os.path.dirname(os.path.dirname(folders[0])), "data"),
-    ):
+    packaged_data = os.path.join(folders[0], "data")
+    checkout_data = os.path.join(os.path.dirname(os.path.dirname(folders[0])), "data")
+    for data in (packaged_data, checkout_data):
         if os.path.isfile(os.path.join(data, "pack.yaml")):
-            return DiskPath(data)
+            return DiskPath(data), data == packaged_data
     raise FileNotFoundError(_MISSING)
 
 

@@ -7,7 +7,7 @@ import os
 from typing import TYPE_CHECKING, cast
 
 from . import _schema
-from ._compiled import COMPILED, compiled_form, load_compiled
+from ._compiled import COMPILED, compiled_form, load_compiled, load_installed
 from ._drafts import Draft, PackDrafts
 from ._problems import Problem
 from .exceptions import ContentError
@@ -31,34 +31,49 @@ def read_pack(
     *,
     libyaml: bool | None = None,
     compiled: bool = True,
-    trusted: bool = False,
+    installed: bool = False,
 ) -> tuple[PackDrafts | None, list[Problem]]:
     """Read the pack in ``root``: ``pack.yaml`` and every ``*.yaml`` file below it.
 
     Content files are read in sorted order of their paths; folders and files whose
     names start with a dot are skipped. The pack's compiled form is used instead of
-    its YAML when ``compiled`` is true and the form matches the sources; with
-    ``trusted`` (the built-in pack) its values are not checked again.
+    its YAML when ``compiled`` is true and the form matches the sources. An
+    ``installed`` pack (the built-in pack of a wheel) is read from its compiled form
+    alone, when it has one: see `load_installed`.
 
     Returns:
         The pack (None when it has any problem) and the problems found.
     """
+    if compiled and installed:
+        ready = load_installed(root)
+        if ready is not None:
+            return ready, []
     problems: list[Problem] = []
-    sources = read_sources(root, limits, problems, trusted=trusted)
+    sources = read_sources(root, limits, problems)
     if problems:
         return None, problems
     files = {name: str(file) for name, (file, _) in sources.items()}
     if compiled:
         contents = {name: data for name, (_, data) in sources.items()}
-        ready = load_compiled(root, contents, files, limits.max_string_chars, trusted=trusted)
+        ready = load_compiled(root, contents, files, limits.max_string_chars)
         if ready is not None:
             return ready, []
+    return _read_yaml(sources, limits, libyaml, problems), problems
+
+
+def _read_yaml(
+    sources: dict[str, tuple[Traversable, bytes]],
+    limits: Limits,
+    libyaml: bool | None,
+    problems: list[Problem],
+) -> PackDrafts | None:
+    """Return the pack its YAML sources make, or None when they have problems (appended)."""
     from ._convert import Converter  # noqa: PLC0415 - a compiled pack needs no converter
 
     manifest_file, manifest_bytes = sources[MANIFEST]
     pack, newer = _manifest(manifest_bytes, str(manifest_file), limits, libyaml, problems)
     if newer:
-        return None, problems
+        return None
     drafts: list[Draft] = []
     for name, (file, data) in sources.items():
         if name == MANIFEST:
@@ -69,8 +84,9 @@ def read_pack(
             pack_id = pack.id if pack is not None else None
             drafts += Converter(str(file), problems, pack_id).content_file(node)
     if pack is None or problems:
-        return None, problems
-    return PackDrafts(pack, str(manifest_file), tuple(drafts), tuple(files.values())), problems
+        return None
+    files = tuple(str(file) for file, _ in sources.values())
+    return PackDrafts(pack, str(manifest_file), tuple(drafts), files)
 
 
 def _manifest(
@@ -125,13 +141,12 @@ def compile_pack(root: Path, limits: Limits, target: Path | None = None) -> Path
 
 
 def read_sources(
-    root: Traversable, limits: Limits, problems: list[Problem], *, trusted: bool = False
+    root: Traversable, limits: Limits, problems: list[Problem]
 ) -> dict[str, tuple[Traversable, bytes]]:
     """Return the bytes of the manifest and of every content file, by relative path.
 
     The manifest comes first, then the content files in sorted order. Problems
     (a missing folder or manifest, unreadable or oversized files) are appended.
-    A ``trusted`` folder (the built-in pack's) is not checked for links.
     """
     if not root.is_dir():
         what = "a file, not a folder" if root.is_file() else "no such folder"
@@ -144,8 +159,7 @@ def read_sources(
         return {}
     sources = {}
     total = 0
-    content = _content_files(root, problems, check_links=not trusted)
-    for name, file in [(MANIFEST, manifest_file), *content]:
+    for name, file in [(MANIFEST, manifest_file), *_content_files(root, problems)]:
         data = _bytes(file, limits, problems)
         if data is None:
             continue
@@ -184,9 +198,7 @@ def _parse(
     return None if found else node
 
 
-def _content_files(
-    root: Traversable, problems: list[Problem], *, check_links: bool
-) -> list[tuple[str, Traversable]]:
+def _content_files(root: Traversable, problems: list[Problem]) -> list[tuple[str, Traversable]]:
     """Return the pack's content files in sorted path order.
 
     Links that lead outside the pack, or back into a folder already walked, are
@@ -194,7 +206,7 @@ def _content_files(
     Only links need resolving: anything else lies where its folder really is.
     """
     found: list[tuple[str, Traversable]] = []
-    inside = os.path.realpath(root) if check_links and isinstance(root, os.PathLike) else None
+    inside = os.path.realpath(root) if isinstance(root, os.PathLike) else None
     walked = {inside}
     pending: list[tuple[str, Traversable, str | None, int]] = [("", root, inside, 0)]
     while pending:
