@@ -48,14 +48,19 @@ LARGEST = 100_000
 BIG = Limits(max_file_bytes=10_000_000, max_pack_bytes=500_000_000)
 
 
-def cold(code: str, repeats: int) -> float:
-    """Return the median wall time, in ms, of a new Python process running ``code``."""
-    times = []
+def cold(codes: dict[str, str], repeats: int) -> dict[str, float]:
+    """Return, for each named snippet, the median wall time (ms) of a new Python running it.
+
+    The snippets take turns, one run each per round, so that a machine growing busier
+    or quieter during the run weighs on every figure alike and the ratios stay fair.
+    """
+    times: dict[str, list[float]] = {name: [] for name in codes}
     for _ in range(repeats):
-        start = time.perf_counter()
-        subprocess.run([sys.executable, "-c", code], check=True)
-        times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times)
+        for name, code in codes.items():
+            start = time.perf_counter()
+            subprocess.run([sys.executable, "-c", code], check=True)
+            times[name].append((time.perf_counter() - start) * 1000)
+    return {name: statistics.median(runs) for name, runs in times.items()}
 
 
 def warm(function: Callable[[], object], repeats: int) -> float:
@@ -123,7 +128,7 @@ def peak_memory(folder: Path) -> tuple[float, interviewtips.Catalog]:
 
 def measure(quick: bool) -> dict[str, Any]:
     """Run every benchmark and return the figures by name."""
-    repeats = 3 if quick else 15
+    repeats = 3 if quick else 21
     results: dict[str, Any] = {"quick": quick}
     compiled = Path(str(builtin_data())) / COMPILED
     floor_file = compiled if compiled.is_file() else None
@@ -131,23 +136,25 @@ def measure(quick: bool) -> dict[str, Any]:
         folder = Path(tempfile.mkdtemp()) / "core"
         shutil.copytree(str(builtin_data()), folder)
         floor_file = interviewtips.compile_pack(folder)
-    results["python -c pass"] = cold("pass", repeats)
-    results["import attrs"] = cold("import attrs", repeats)
-    results["import attrs, json"] = cold("import attrs, json", repeats)
-    results["import interviewtips"] = cold("import interviewtips", repeats)
-    first_query = (
-        "import interviewtips; interviewtips.load().query(stage='second-interview', "
-        "kind='dont', topic='culture-fit')"
-    )
-    results["import + load + first query"] = cold(first_query, repeats)
-    results["floor: import attrs, json; read + parse compiled"] = cold(
-        f"import attrs, json; json.loads(open({str(floor_file)!r}, 'rb').read())", repeats
-    )
+    codes = {
+        "python -c pass": "pass",
+        "import attrs": "import attrs",
+        "import attrs, json": "import attrs, json",
+        "import interviewtips": "import interviewtips",
+        "import + load + first query": (
+            "import interviewtips; interviewtips.load().query(stage='second-interview', "
+            "kind='dont', topic='culture-fit')"
+        ),
+        "floor: import attrs, json; read + parse compiled": (
+            f"import attrs, json; json.loads(open({str(floor_file)!r}, 'rb').read())"
+        ),
+    }
     if pycountry is not None:
-        results["import pycountry"] = cold("import pycountry", repeats)
-        results["pycountry import + get(alpha_2='DE')"] = cold(
-            "import pycountry; pycountry.countries.get(alpha_2='DE')", repeats
+        codes["import pycountry"] = "import pycountry"
+        codes["pycountry import + get(alpha_2='DE')"] = (
+            "import pycountry; pycountry.countries.get(alpha_2='DE')"
         )
+    results.update(cold(codes, repeats))
     catalog = interviewtips.load()
     tips = catalog.tips
     results["warm query (us)"] = warm(
@@ -265,7 +272,9 @@ def report(results: dict[str, Any]) -> str:
     columns = list(results["scale"][0])
     lines.append("  " + " | ".join(f"{c:>16}" for c in columns))
     for row in results["scale"]:
-        lines.append("  " + " | ".join(f"{row.get(c, float('nan')):>16,.1f}" for c in columns))
+        cells = [f"{row['tips']:>16,}"]
+        cells += [f"{row.get(c, float('nan')):>16,.1f}" for c in columns[1:]]
+        lines.append("  " + " | ".join(cells))
     lines += ["", "Targets (ratios from this run)", ""]
     for name, value, bound, met in targets(results):
         verdict = "met" if met else f"MISSED by {value / bound:.2f}x"
