@@ -121,6 +121,19 @@ class TestInstalls:
         )
         assert all(item["kind"] == "dont" for item in json.loads(out))
 
+    def test_imported_from_a_zip(self, dists, reference, tmp_path: Path) -> None:
+        """From a zip (the wheel itself on sys.path), the data comes via importlib.resources."""
+        code = f"import sys; sys.path.insert(0, {str(dists['wheel'])!r}); {CHECK}"
+        location, installed, parsed_yaml, *answers = json.loads(
+            _run(sys.executable, "-c", code, cwd=tmp_path)
+        )
+        assert (reference, True, True, False) == (
+            answers,
+            location.startswith(str(dists["wheel"])),
+            installed,
+            parsed_yaml,
+        )
+
     def test_editable_install(self, reference, tmp_path: Path) -> None:
         """From an editable install, the data comes from the checkout's YAML."""
         checkout = tmp_path / "checkout"
