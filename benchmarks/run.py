@@ -2,7 +2,7 @@
 
 Run from the repository, with the project and the peers installed::
 
-    pip install . && pip install --group bench && python benchmarks/run.py
+    pip install -U "pip>=25.1" . && pip install --group bench && python benchmarks/run.py
 
 ``--quick`` runs fewer repeats and smaller catalogs (a smoke test: the figures are
 rough). Each figure is the median of repeated runs; cold figures start a new
