@@ -12,7 +12,7 @@ import pytest
 
 import interviewtips
 from conftest import MANIFEST, MINIMAL
-from interviewtips import Limits, _pack, _yaml
+from interviewtips import Limits, _api, _pack, _yaml
 from interviewtips._compiled import COMPILED
 from interviewtips._locate import builtin_data
 from interviewtips._schema import TEMPLATE as TEMPLATE_SPEC
@@ -68,11 +68,15 @@ class TestCompiledForm:
     """A compiled pack loads to exactly the catalog its YAML gives, parsing no YAML."""
 
     def test_builtin_content(self, core_copy: Path, parses: list[str]) -> None:
-        """The built-in content compiled equals its YAML load."""
+        """The built-in content compiled equals its YAML load, checked or read as installed."""
         from_yaml = load(core_copy)
         interviewtips.compile_pack(core_copy)
         parses.clear()
         assert (from_yaml, []) == (load(core_copy), parses)
+        installed, problems = _pack.read_pack(core_copy, Limits(), installed=True)
+        assert installed is not None
+        catalog = _api.combine([installed], builtin=False)
+        assert (from_yaml, [], []) == (catalog.to_dict(), problems, parses)
 
     def test_every_record_type(self, minimal_copy: Path, parses: list[str]) -> None:
         """Each record type and field survives compiling."""

@@ -6,7 +6,8 @@ of plain values with its file, line and column, grouped by record type, and the
 length and CRC-32 of every source file. A load uses it only when those hashes match
 the files now in the pack, so it can never be stale: the YAML stays the source of
 truth. A compiled file that is damaged, stale, or written by another version of the
-format is ignored and the YAML read.
+format is ignored and the YAML read. The one exception is the built-in pack of an
+installed wheel, read from its compiled form alone (see `load_installed`).
 
 Rows are checked a column at a time, which costs a few operations per value, and
 a record is built from its row only when the catalog is asked for it. An empty
