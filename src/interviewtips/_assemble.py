@@ -60,13 +60,10 @@ class _Merge:
         section = drafts[0].spec.section
         seen = self.records.setdefault(section, {})
         ids = column(drafts, "id")
-        if column(drafts, "replaces").count(None) < len(drafts) or not seen.keys().isdisjoint(ids):
-            for draft in drafts:
-                self.add(draft)
-            return
         new = dict(zip(ids, drafts))
-        if len(new) < len(drafts):  # an id used twice within the pack
-            for draft in drafts:
+        replacing = column(drafts, "replaces").count(None) < len(drafts)
+        if replacing or len(new) < len(drafts) or not seen.keys().isdisjoint(new):
+            for draft in drafts:  # one at a time, to name each problem
                 self.add(draft)
             return
         seen.update(new)
