@@ -173,6 +173,24 @@ class TestNeverStale:
         assert from_yaml == load(minimal_copy)
         assert str(minimal_copy / "tips.yaml") in parses
 
+    def test_unreadable_form_is_ignored(
+        self, minimal_copy: Path, parses: list[str], monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """A compiled file that cannot be read is passed over for the YAML, not a traceback."""
+        from_yaml = load(minimal_copy)
+        interviewtips.compile_pack(minimal_copy, builtin=False)
+        real = Path.read_bytes
+
+        def read_bytes(path: Path) -> bytes:
+            if path.name == COMPILED:
+                raise PermissionError(13, "Permission denied", str(path))
+            return real(path)
+
+        monkeypatch.setattr(Path, "read_bytes", read_bytes)
+        parses.clear()
+        assert from_yaml == load(minimal_copy)
+        assert str(minimal_copy / "tips.yaml") in parses
+
     def test_an_installed_form_is_read_alone(self, minimal_copy: Path) -> None:
         """A wheel's built-in pack trusts its compiled form: no YAML read, no value checked.
 

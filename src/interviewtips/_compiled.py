@@ -85,9 +85,10 @@ def _compact(field: s.Field, value: Any) -> Any:
     return None if field.shape in _LISTS and not value else value
 
 
-#: What a damaged compiled form raises as it is read (RecursionError: JSON nested past
-#: the interpreter's limit).
+#: What a damaged or unreadable compiled form raises as it is read (RecursionError: JSON
+#: nested past the interpreter's limit). The YAML is read instead.
 _DAMAGED = (
+    OSError,
     _StaleError,
     ValueError,
     KeyError,

@@ -45,10 +45,10 @@ class Draft:
 
     def locate(self, field: str, index: int | None = None) -> tuple[int, int]:
         """Return the line and column of a field's value, or of one item of a list."""
-        from ._nodes import Sequence  # noqa: PLC0415 - only a problem needs a place
+        from . import _nodes  # noqa: PLC0415 - only a problem needs a place
 
         value = self.node.get(field)
-        if isinstance(value, Sequence) and index is not None and index < len(value.items):
+        if isinstance(value, _nodes.Sequence) and index is not None and index < len(value.items):
             value = value.items[index]
         target = value if value is not None else self.node
         return target.line, target.column
