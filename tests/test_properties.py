@@ -10,8 +10,10 @@ a reproduction blob; no example database is written.
 
 from __future__ import annotations
 
+import functools
 import json
 import os
+import re
 import shutil
 import tempfile
 from pathlib import Path
@@ -40,6 +42,7 @@ from interviewtips import (
 from interviewtips._codes import CODES
 from interviewtips._drafts import Draft
 from interviewtips._nodes import Mapping
+from interviewtips._schema import SLUG_PATTERN
 from interviewtips._schema import TIP as TIP_SPEC
 from interviewtips._search import words
 
@@ -527,6 +530,89 @@ def _check_pack(folder: Path, name: str) -> None:
     for in_fast, in_pure in zip(fast, pure):
         where = [(in_fast.line, in_fast.column), (in_pure.line, in_pure.column)]
         assert where[0] == where[1] or (where[0] in empty[0] and where[1] in empty[1])
+
+
+# -- forged compiled forms ----------------------------------------------------------------
+
+#: Values no text field accepts: other types, blank strings, control characters.
+_NOT_TEXT = st.one_of(
+    st.none(),
+    st.integers(),
+    st.floats(allow_nan=False),
+    st.booleans(),
+    st.lists(st.integers(), max_size=2),
+    st.dictionaries(st.text(max_size=2), st.integers(), max_size=1),
+    st.text(" \t\n", max_size=3),
+    st.builds(
+        lambda text, control: text + control,
+        st.text(max_size=5),
+        st.sampled_from(["\x00", "\x07", "\x1b", "\x7f", "\x9b", "\ud800", "\uffff"]),
+    ),
+    st.integers(20_001, 20_010).map(lambda length: "x" * length),  # over max_string_chars
+)
+#: Strings that are not ids.
+_NOT_ID = st.text(alphabet="Ab _.-:é", min_size=1, max_size=6).filter(
+    lambda text: re.fullmatch(SLUG_PATTERN, text) is None
+)
+#: Values no required list of references accepts.
+_NOT_REFERENCES = st.one_of(
+    st.none(),
+    st.just([]),
+    st.text(max_size=4),
+    st.integers(),
+    st.lists(st.one_of(_NOT_TEXT, _NOT_ID), min_size=1, max_size=2),
+)
+#: Values no record position (file number, line, column) accepts.
+_NOT_PLACE = st.one_of(
+    st.none(),
+    st.integers(max_value=-1),
+    st.floats(allow_nan=False),
+    st.booleans(),
+    st.text(max_size=3),
+)
+KINDS = {kind.value for kind in Kind}
+#: Where in a tip's compiled row to forge a value, and the values to forge there.
+_FORGERIES = [
+    (TIP_SPEC.offsets["id"], st.one_of(_NOT_TEXT, _NOT_ID)),
+    (TIP_SPEC.offsets["kind"], st.one_of(_NOT_TEXT, st.text().filter(lambda k: k not in KINDS))),
+    (TIP_SPEC.offsets["title"], _NOT_TEXT),
+    (TIP_SPEC.offsets["detail"], _NOT_TEXT),
+    (TIP_SPEC.offsets["why"], _NOT_TEXT),
+    (TIP_SPEC.offsets["stages"], _NOT_REFERENCES),
+    (TIP_SPEC.offsets["topics"], _NOT_REFERENCES),
+    (TIP_SPEC.offsets["pack"], _NOT_TEXT),
+    (-3, st.one_of(_NOT_PLACE, st.integers(min_value=99))),  # the file's number
+    (-2, _NOT_PLACE),
+    (-1, _NOT_PLACE),
+]
+
+
+@functools.lru_cache(maxsize=1)
+def _compiled_minimal() -> tuple[Path, str, dict[str, Any]]:
+    """A compiled copy of the minimal pack: its folder, its compiled text, its YAML load."""
+    folder = Path(tempfile.mkdtemp()) / "minimal"
+    shutil.copytree(MINIMAL, folder)
+    expected = interviewtips.load(packs=[folder], builtin=False).to_dict()
+    text = interviewtips.compile_pack(folder, builtin=False).read_text(encoding="utf-8")
+    return folder, text, expected
+
+
+class TestForgedCompiledForms:
+    """A compiled form is as untrusted as YAML: a value its YAML could not hold never loads."""
+
+    @given(st.data())
+    def test_a_forged_value_makes_the_yaml_load(self, data: st.DataObject) -> None:
+        """Forge one value of one tip's row: the load refuses the form and reads the YAML."""
+        folder, text, expected = _compiled_minimal()
+        form = json.loads(text)
+        rows = form["sections"]["tips"]
+        offset, forged = data.draw(st.sampled_from(_FORGERIES))
+        rows[data.draw(st.integers(0, len(rows) - 1))][offset] = data.draw(forged)
+        (folder / "pack.compiled.json").write_text(json.dumps(form), encoding="utf-8")
+        pack, problems = _pack.read_pack(folder, Limits())
+        assert pack is not None
+        assert ([], {Draft}) == (problems, {type(draft) for draft in pack.drafts})  # from YAML
+        assert expected == interviewtips.load(packs=[folder], builtin=False).to_dict()
 
 
 needs_libyaml = pytest.mark.skipif(not _yaml.HAS_LIBYAML, reason="PyYAML without libyaml")
