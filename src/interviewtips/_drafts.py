@@ -60,8 +60,9 @@ _building = threading.Lock()
 class RowDraft:
     """A record of a compiled pack: its checked row, and the record built from it on demand.
 
-    The row holds the values (lists where the record has tuples, ids where it has
-    vocabulary members), then the pack, then the file's number, the line and the column.
+    The row holds the values (lists where the record has tuples, None for an empty one,
+    ids where it has vocabulary members), then the pack, then the file's number, the
+    line and the column.
     """
 
     __slots__ = ("_build", "_record", "path", "spec", "values")

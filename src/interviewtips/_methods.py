@@ -1,9 +1,9 @@
 """The repr, eq and hash the public attrs classes share: models, Problem, Limits, PackInfo.
 
 A class that sets ``__repr__``, ``__eq__`` and ``__hash__`` to these gets them instead
-of attrs' (attrs leaves alone what a class defines). They behave
-as attrs' would; attrs would generate and compile new ones for each class as its
-module is imported, which costs a cold start about a third of a millisecond a class.
+of attrs' (attrs leaves alone what a class defines). They behave as attrs' would; attrs
+would generate and compile new ones for each class as its module is imported, which
+costs a cold start about a third of a millisecond a class.
 """
 
 from __future__ import annotations
