@@ -359,11 +359,9 @@ _PATTERNS = {s.ID: _SLUG, s.REFERENCE: _REFERENCE}
 
 def _text(value: Any, max_chars: int) -> str:
     """Return a string the strict reader would accept, or mark the form damaged."""
-    if type(value) is not str or len(value) > max_chars or not value.strip():
-        raise _StaleError
-    if re.search(s.UNSAFE_CHARACTERS, value):
-        raise _StaleError
-    return value
+    _check_texts((value,), max_chars)
+    text: str = value
+    return text
 
 
 def _matching(pattern: str, text: str) -> str:
