@@ -94,3 +94,16 @@ def catalog() -> interviewtips.Catalog:
 def mini() -> interviewtips.Catalog:
     """The minimal test pack alone."""
     return interviewtips.load(packs=[MINIMAL], builtin=False)
+
+
+@pytest.fixture
+def locked_folders(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Make any folder named ``locked`` unlistable, as chmod 000 does for anyone but root."""
+    listing = Path.iterdir
+
+    def iterdir(path: Path):
+        if path.name == "locked":
+            raise PermissionError(13, "Permission denied", str(path))
+        return listing(path)
+
+    monkeypatch.setattr(Path, "iterdir", iterdir)

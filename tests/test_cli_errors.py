@@ -103,18 +103,11 @@ class TestBadPaths:
             (folder / "tips.yaml").chmod(0o644)
         assert ["IT101"] == assert_content_error(*result)
 
-    def test_unreadable_folder(self, capsys, tmp_path: Path, monkeypatch) -> None:
+    @pytest.mark.usefixtures("locked_folders")
+    def test_unreadable_folder(self, capsys, tmp_path: Path) -> None:
         """A folder of the pack that cannot be listed is IT101, not a traceback."""
         folder = Path(shutil.copytree(MINIMAL, tmp_path / "pack"))
         (folder / "locked").mkdir()
-        listing = Path.iterdir
-
-        def iterdir(path: Path):  # what chmod 000 does for anyone but root
-            if path.name == "locked":
-                raise PermissionError(13, "Permission denied", str(path))
-            return listing(path)
-
-        monkeypatch.setattr(Path, "iterdir", iterdir)
         codes = assert_content_error(*run(capsys, "list", "--pack", str(folder), "--no-builtin"))
         assert ["IT101"] == codes
 

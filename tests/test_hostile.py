@@ -613,16 +613,9 @@ class TestUnreadable:
             (folder / "tips.yaml").chmod(0o644)
         assert [("IT101", str(folder / "tips.yaml"))] == [(p.code, p.path) for p in problems]
 
-    def test_unreadable_folder(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    @pytest.mark.usefixtures("locked_folders")
+    def test_unreadable_folder(self, tmp_path: Path) -> None:
         """A folder of the pack that cannot be listed is IT101 at that folder."""
         folder = _pack(tmp_path)
         (folder / "locked").mkdir()
-        listing = Path.iterdir
-
-        def iterdir(path: Path):  # as chmod 000 does for anyone but root
-            if path.name == "locked":
-                raise PermissionError(13, "Permission denied", str(path))
-            return listing(path)
-
-        monkeypatch.setattr(Path, "iterdir", iterdir)
         assert [("IT101", str(folder / "locked"))] == [(p.code, p.path) for p in refused([folder])]
