@@ -7,6 +7,7 @@ import operator
 import shutil
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
@@ -15,9 +16,10 @@ from conftest import MANIFEST, MINIMAL
 from interviewtips import Limits, _api, _pack, _yaml
 from interviewtips._compiled import COMPILED
 from interviewtips._locate import builtin_data
-from interviewtips._schema import TEMPLATE as TEMPLATE_SPEC
-from interviewtips._schema import TIP as TIP_SPEC
 from interviewtips.cli import main
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 
 @pytest.fixture
@@ -46,21 +48,30 @@ def load(folder: Path) -> dict[str, object]:
     return interviewtips.load(packs=[folder], builtin=False).to_dict()
 
 
-PLACEHOLDERS = TEMPLATE_SPEC.offsets["placeholders"]
-TITLE = TIP_SPEC.offsets["title"]
+#: Stands for a column one value short.
+CUT = object()
 
 
-def _damage_row(text: str, section: str, offset: int | None, value: object) -> str:
-    """Return a compiled form with one value of the first row of a section changed.
+def _damage(text: str, section: str, key: str, value: object) -> str:
+    """Return a compiled form with one value of the first record of a section changed.
 
-    With ``offset`` None, the row loses its last value instead.
+    ``key`` names a field, or one of the records' places (file, line, column); with
+    ``value`` CUT, the whole column loses its last value instead.
     """
     data = json.loads(text)
-    row = data["sections"][section][0]
-    if offset is None:
-        row.pop()
+    block = data["sections"][section]
+    column = block[key] if key in ("file", "line", "column") else block["fields"][key]
+    if value is CUT:
+        column.pop()
     else:
-        row[offset] = value
+        column[0] = value
+    return json.dumps(data)
+
+
+def _change_fields(text: str, change: Callable[[dict[str, Any]], object]) -> str:
+    """Return a compiled form with the tips' columns changed as a whole."""
+    data = json.loads(text)
+    change(data["sections"]["tips"]["fields"])
     return json.dumps(data)
 
 
@@ -88,7 +99,7 @@ class TestCompiledForm:
     def test_pack_beside_core(self, make_pack, parses: list[str]) -> None:
         """A user pack with qualified references and hides compiles too."""
         folder = make_pack(
-            {"tips.yaml": TIP},
+            {"tips.yaml": TIP + REPLACEMENT},
             manifest=MANIFEST + "hides:\n  tips: [core:practise-your-answers-out-loud]\n",
         )
         from_yaml = interviewtips.load(packs=[folder]).to_dict()
@@ -101,23 +112,29 @@ class TestCompiledForm:
         """A compiled record is built on first use, once: every caller gets the same object."""
         interviewtips.compile_pack(minimal_copy, builtin=False)
         catalog = interviewtips.load(packs=[minimal_copy], builtin=False)
-        drafts = catalog._indexes["tips"]._drafts
-        assert not any(draft._record for draft in drafts)
+        records = catalog._indexes["tips"]._table.records
+        assert not any(records)
         found = catalog.query(format="video")
         assert ["no"] == [tip.id for tip in found]
-        assert ["no"] == [draft.value("id") for draft in drafts if draft._record is not None]
+        assert ["no"] == [record.id for record in records if record is not None]
         with ThreadPoolExecutor(8) as pool:
             everyone = list(pool.map(lambda _: catalog.tips, range(8)))
         assert all(map(operator.is_, everyone[0], everyone[-1]))
         assert found[0] is catalog.get("no") is everyone[0][[t.id for t in everyone[0]].index("no")]
 
     def test_problems_keep_their_file_and_record_line(self, make_pack) -> None:
-        """Problems found across packs name the source file and the record's line."""
-        folder = make_pack({"tips.yaml": TIP})
-        interviewtips.compile_pack(folder)
+        """Problems found across compiled packs name the source file and the record's line."""
+        first = make_pack({"tips.yaml": TIP})
+        second = make_pack({"more/tips.yaml": "\n" + TIP}, MANIFEST.replace("acme", "other"), "two")
+        for folder in (first, second):
+            interviewtips.compile_pack(folder)
         with pytest.raises(interviewtips.ContentError) as caught:
-            interviewtips.load(packs=[folder, folder])
-        assert {"IT302"} == {problem.code for problem in caught.value.problems}
+            interviewtips.load(packs=[first, second])
+        (problem,) = caught.value.problems
+        where = f"{first / 'tips.yaml'}:2"
+        place = (problem.path, problem.line, problem.column, problem.code)
+        assert (str(second / "more" / "tips.yaml"), 3, 5, "IT302") == place
+        assert f"tips id 'dress-for-our-office' is already used at {where}" in problem.message
 
 
 class TestNeverStale:
@@ -151,15 +168,26 @@ class TestNeverStale:
         [
             lambda _: "not json",
             lambda data: json.dumps({**json.loads(data), "format": 99}),
-            lambda data: _damage_row(data, "tips", TIP_SPEC.offsets["title"], ["x"]),
-            lambda data: _damage_row(data, "tips", TIP_SPEC.offsets["kind"], "perhaps"),
-            lambda data: _damage_row(data, "tips", TIP_SPEC.offsets["id"], "Not A Slug"),
-            lambda data: _damage_row(data, "tips", TIP_SPEC.offsets["detail"], "bell \x07"),
-            lambda data: _damage_row(data, "tips", TIP_SPEC.offsets["stages"], []),
-            lambda data: _damage_row(data, "tips", TIP_SPEC.offsets["stages"], None),
-            lambda data: _damage_row(data, "tips", -3, 99),  # no such file
-            lambda data: _damage_row(data, "tips", None, None),  # a row cut short
-            lambda data: _damage_row(data, "templates", PLACEHOLDERS, None),
+            lambda data: _damage(data, "tips", "title", ["x"]),
+            lambda data: _damage(data, "tips", "kind", "perhaps"),
+            lambda data: _damage(data, "tips", "id", "Not A Slug"),
+            lambda data: _damage(data, "tips", "detail", "bell \x07"),
+            lambda data: _damage(data, "tips", "stages", ""),
+            lambda data: _damage(data, "tips", "stages", None),
+            lambda data: _damage(data, "tips", "stages", ["preparation"]),
+            lambda data: _damage(data, "tips", "stages", 5),
+            lambda data: _damage(data, "tips", "stages", "Preparation"),
+            lambda data: _damage(data, "tips", "topics", "research  company"),  # an empty id
+            lambda data: _damage(data, "tips", "formats", "video hologram"),
+            lambda data: _damage(data, "tips", "file", 99),  # no such file
+            lambda data: _damage(data, "tips", "line", -1),
+            lambda data: _damage(data, "tips", "title", CUT),  # a column cut short
+            lambda data: _damage(data, "tips", "line", CUT),
+            lambda data: _damage(data, "templates", "placeholders", None),
+            lambda data: _damage(data, "questions", "pitfalls", []),
+            lambda data: _change_fields(data, lambda fields: fields.pop("title")),
+            lambda data: _change_fields(data, lambda fields: fields.update(mood=["calm"])),
+            lambda data: _change_fields(data, lambda fields: fields.update(title="one title")),
         ],
     )
     def test_damaged_form_is_ignored(self, minimal_copy: Path, damage, parses: list[str]) -> None:
@@ -197,7 +225,7 @@ class TestNeverStale:
         Any other pack's form is checked against its sources and its values.
         """
         target = interviewtips.compile_pack(minimal_copy, builtin=False)
-        target.write_text(_damage_row(target.read_text(), "tips", TITLE, "Forged \x07"))
+        target.write_text(_damage(target.read_text(), "tips", "title", "Forged \x07"))
         tips = minimal_copy / "tips.yaml"
         tips.write_text(tips.read_text().replace("Read the website", "Read the annual report"))
         titles = {}
@@ -205,7 +233,7 @@ class TestNeverStale:
             pack, _ = _pack.read_pack(minimal_copy, Limits(), installed=installed)
             assert pack is not None
             titles[installed] = next(
-                d.record.title for d in pack.drafts if d.spec.section == "tips"
+                d.record.title for d in pack.drafts() if d.spec.section == "tips"
             )
         assert {False: "Read the annual report", True: "Forged \x07"} == titles
 
@@ -231,6 +259,17 @@ class TestCompileCommand:
         assert "IT305" in capsys.readouterr().err
 
 
+REPLACEMENT = """\
+  - id: reflect-on-the-first-round
+    replaces: core:reflect-on-the-first-round
+    kind: do
+    title: Reread your first-round notes with our recruiter
+    detail: Book fifteen minutes with your Acme recruiter before the second round.
+    why: Our recruiters know what the panel asked last time.
+    stages: [second-interview]
+    topics: [reflection]
+    related: [acme:dress-for-our-office]
+"""
 TIP = """\
 tips:
   - id: dress-for-our-office

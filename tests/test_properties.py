@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import json
+import operator
 import os
 import re
 import shutil
@@ -40,11 +41,11 @@ from interviewtips import (
     _yaml,
 )
 from interviewtips._codes import CODES
-from interviewtips._drafts import Draft
 from interviewtips._nodes import Mapping
-from interviewtips._schema import SLUG_PATTERN
+from interviewtips._schema import REFERENCE_PATTERN, SECTIONS, SLUG_PATTERN
 from interviewtips._schema import TIP as TIP_SPEC
 from interviewtips._search import words
+from interviewtips._table import Table
 
 _COMMON = {
     "deadline": None,
@@ -166,14 +167,15 @@ def catalogs(draw: st.DrawFn, text: st.SearchStrategy[str] = texts) -> Catalog:
         language="en",
         license="CC0-1.0",
     )
-    return Catalog(packs=[pack], stages=stages, topics=topics, drafts=tip_drafts(tips))
+    return Catalog(packs=[pack], stages=stages, topics=topics, tables=tip_tables(tips))
 
 
-def tip_drafts(tips: list[Tip]) -> dict[str, list[Any]]:
-    """Return the drafts a Catalog takes, for these tips and no other records."""
-    drafts: dict[str, list[Any]] = {name: [] for name in RECORD_TYPES}
-    drafts["tips"] = [Draft(TIP_SPEC, tip, "test.yaml", Mapping((), 1, 1)) for tip in tips]
-    return drafts
+def tip_tables(tips: list[Tip]) -> dict[str, Table]:
+    """Return the tables a Catalog takes, for these tips and no other records."""
+    tables = {name: Table.joined(SECTIONS[name.replace("-", "_")], []) for name in RECORD_TYPES}
+    converted = [(TIP_SPEC, tip, "test.yaml", Mapping((), 1, 1)) for tip in tips]
+    tables["tips"] = Table.of_converted(TIP_SPEC, converted)
+    return tables
 
 
 # -- random filters, each with the ids it stands for ---------------------------------------
@@ -554,15 +556,17 @@ _NOT_TEXT = st.one_of(
 _NOT_ID = st.text(alphabet="Ab _.-:é", min_size=1, max_size=6).filter(
     lambda text: re.fullmatch(SLUG_PATTERN, text) is None
 )
-#: Values no required list of references accepts.
+#: Values no required column of references (ids joined by single spaces) accepts.
 _NOT_REFERENCES = st.one_of(
     st.none(),
-    st.just([]),
-    st.text(max_size=4),
+    st.just(""),
     st.integers(),
-    st.lists(st.one_of(_NOT_TEXT, _NOT_ID), min_size=1, max_size=2),
+    st.lists(st.text(max_size=3), max_size=2),
+    st.text(alphabet="ab :-\t\x00", max_size=6).filter(
+        lambda text: re.fullmatch(f"{REFERENCE_PATTERN}( {REFERENCE_PATTERN})*", text) is None
+    ),
 )
-#: Values no record position (file number, line, column) accepts.
+#: Values no record place (file number, line, column) accepts.
 _NOT_PLACE = st.one_of(
     st.none(),
     st.integers(max_value=-1),
@@ -571,19 +575,18 @@ _NOT_PLACE = st.one_of(
     st.text(max_size=3),
 )
 KINDS = {kind.value for kind in Kind}
-#: Where in a tip's compiled row to forge a value, and the values to forge there.
+#: Which of the tips' compiled columns to forge a value in, and the values to forge there.
 _FORGERIES = [
-    (TIP_SPEC.offsets["id"], st.one_of(_NOT_TEXT, _NOT_ID)),
-    (TIP_SPEC.offsets["kind"], st.one_of(_NOT_TEXT, st.text().filter(lambda k: k not in KINDS))),
-    (TIP_SPEC.offsets["title"], _NOT_TEXT),
-    (TIP_SPEC.offsets["detail"], _NOT_TEXT),
-    (TIP_SPEC.offsets["why"], _NOT_TEXT),
-    (TIP_SPEC.offsets["stages"], _NOT_REFERENCES),
-    (TIP_SPEC.offsets["topics"], _NOT_REFERENCES),
-    (TIP_SPEC.offsets["pack"], _NOT_TEXT),
-    (-3, st.one_of(_NOT_PLACE, st.integers(min_value=99))),  # the file's number
-    (-2, _NOT_PLACE),
-    (-1, _NOT_PLACE),
+    (("fields", "id"), st.one_of(_NOT_TEXT, _NOT_ID)),
+    (("fields", "kind"), st.one_of(_NOT_TEXT, st.text().filter(lambda k: k not in KINDS))),
+    (("fields", "title"), _NOT_TEXT),
+    (("fields", "detail"), _NOT_TEXT),
+    (("fields", "why"), _NOT_TEXT),
+    (("fields", "stages"), _NOT_REFERENCES),
+    (("fields", "topics"), _NOT_REFERENCES),
+    (("file",), st.one_of(_NOT_PLACE, st.integers(min_value=99))),
+    (("line",), _NOT_PLACE),
+    (("column",), _NOT_PLACE),
 ]
 
 
@@ -602,16 +605,17 @@ class TestForgedCompiledForms:
 
     @given(st.data())
     def test_a_forged_value_makes_the_yaml_load(self, data: st.DataObject) -> None:
-        """Forge one value of one tip's row: the load refuses the form and reads the YAML."""
+        """Forge one value of one tip's column: the load refuses the form and reads the YAML."""
         folder, text, expected = _compiled_minimal()
         form = json.loads(text)
-        rows = form["sections"]["tips"]
-        offset, forged = data.draw(st.sampled_from(_FORGERIES))
-        rows[data.draw(st.integers(0, len(rows) - 1))][offset] = data.draw(forged)
+        keys, forged = data.draw(st.sampled_from(_FORGERIES))
+        column = functools.reduce(operator.getitem, keys, form["sections"]["tips"])
+        column[data.draw(st.integers(0, len(column) - 1))] = data.draw(forged)
         (folder / "pack.compiled.json").write_text(json.dumps(form), encoding="utf-8")
         pack, problems = _pack.read_pack(folder, Limits())
         assert pack is not None
-        assert ([], {Draft}) == (problems, {type(draft) for draft in pack.drafts})  # from YAML
+        assert problems == []
+        assert all(table.nodes for table in pack.tables.values())  # read from the YAML
         assert expected == interviewtips.load(packs=[folder], builtin=False).to_dict()
 
 
@@ -654,8 +658,8 @@ class TestNames:
         second = Stage("st-b", "Stage B", 2, "S.", pack="prop")
         tip = Tip("t", Kind.DO, "T", "D.", "W.", stages=("st-b",), topics=("tp",), pack="prop")
         topic = Topic("tp", "Topic", "S.", pack="prop")
-        drafts = tip_drafts([tip])
-        catalog = Catalog(packs=[], stages=[first, second], topics=[topic], drafts=drafts)
+        tables = tip_tables([tip])
+        catalog = Catalog(packs=[], stages=[first, second], topics=[topic], tables=tables)
         assert ((tip,), (tip,)) == (catalog.query(stage=second), catalog.query(stage="st-b"))
 
 

@@ -16,9 +16,9 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from ._catalog import Catalog
-    from ._drafts import PackDrafts
     from ._plugins import PackInfo
     from ._problems import Problem
+    from ._table import PackDrafts
 
 #: A pack as callers name it: the path of its folder, or the name of an installed pack.
 PackPath = Union[str, "os.PathLike[str]"]

@@ -9,6 +9,10 @@ The merge rules:
   links to a hidden tip are dropped from ``related``.
 - A reference is an id, or ``pack:id``. A plain id names the record whatever pack
   holds it now; ``pack:id`` also checks that the named pack defined it.
+
+A record type that no pack replaces, hides or defines twice (the usual case) is
+merged a column at a time, by joining the packs' tables; any other is merged a
+record at a time, to apply each rule and name each problem.
 """
 
 from __future__ import annotations
@@ -16,33 +20,49 @@ from __future__ import annotations
 from itertools import chain
 from typing import TYPE_CHECKING
 
-import attrs
-
+from . import _schema as s
 from ._catalog import RECORD_TYPES, Catalog
-from ._drafts import Draft, column
 from ._names import close_matches, did_you_mean
 from ._problems import Problem
+from ._table import Table, items
 from .exceptions import ContentError
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
 
-    from ._drafts import AnyDraft, PackDrafts
-    from ._schema import Field
+    from ._table import Draft, PackDrafts
+
+
+class _Known:
+    """The ids of one record type after the merge, and which packs defined each.
+
+    Args:
+        rows: The row of each id.
+        packs: The pack of the record in each row.
+        earlier: For a replaced record, every pack that defined its id.
+    """
+
+    __slots__ = ("earlier", "packs", "rows")
+
+    def __init__(
+        self, rows: dict[str, int], packs: list[str], earlier: dict[str, set[str]] | None = None
+    ) -> None:
+        self.rows = rows
+        self.packs = packs
+        self.earlier = earlier or {}
+
+    def defines(self, local: str, pack: str) -> bool:
+        """Whether a record has the id ``local`` and, if ``pack`` is given, that pack defined it."""
+        row = self.rows.get(local)
+        if row is None:
+            return False
+        return not pack or pack == self.packs[row] or pack in self.earlier.get(local, ())
 
 
 class _Merge:
-    """The records of the packs merged so far, by section and id.
-
-    A plain class, not attrs: it is made once a load, and every attrs class costs
-    a cold start half a millisecond to create.
-    """
+    """The problems found so far, and the budget for looking for close matches."""
 
     def __init__(self) -> None:
-        self.records: dict[str, dict[str, AnyDraft]] = {}
-        #: Which packs defined each id (the first pack, then any that replaced it).
-        self.defined_by: dict[str, dict[str, set[str]]] = {}
-        self.hidden: dict[str, set[str]] = {}
         self.problems: list[Problem] = []
         #: Close matches are looked for this many more times; each look scans every id.
         self.suggestions_left = 50
@@ -55,77 +75,73 @@ class _Merge:
             matches = close_matches(name, known)
         return did_you_mean(matches) or f"; define it under {section}:"
 
-    def add_all(self, drafts: list[AnyDraft]) -> None:
-        """Add one pack's records of one type: at once when none replaces or clashes."""
-        section = drafts[0].spec.section
-        seen = self.records.setdefault(section, {})
-        ids = column(drafts, "id")
-        new = dict(zip(ids, drafts))
-        replacing = column(drafts, "replaces").count(None) < len(drafts)
-        if replacing or len(new) < len(drafts) or not seen.keys().isdisjoint(new):
-            for draft in drafts:  # one at a time, to name each problem
-                self.add(draft)
-            return
-        seen.update(new)
-        owners = self.defined_by.setdefault(section, {})
-        owners.update((id_, {pack}) for id_, pack in zip(ids, column(drafts, "pack")))
+    def located(
+        self, draft: Draft, field: str, code: str, message: str, index: int | None = None
+    ) -> None:
+        line, column = draft.locate(field, index)
+        self.problems.append(Problem(draft.path, line, column, code, message))
 
-    def add(self, draft: AnyDraft) -> None:
-        section, id_ = draft.spec.section, draft.value("id")
-        seen = self.records.setdefault(section, {})
-        owners = self.defined_by.setdefault(section, {})
+
+class _ByRecord:
+    """One record type merged a record at a time, pack by pack."""
+
+    def __init__(self, section: str, merge: _Merge) -> None:
+        self.section = section
+        self.merge = merge
+        self.records: dict[str, Draft] = {}
+        #: Which packs defined each id (the first pack, then any that replaced it).
+        self.defined_by: dict[str, set[str]] = {}
+        self.hidden: set[str] = set()
+
+    def add(self, draft: Draft) -> None:
+        id_ = draft.value("id")
         replaces = draft.value("replaces")
         if replaces is not None:
             self.replace(draft, replaces)
-        elif id_ in seen:
-            first = seen[id_]
-            self.located(
+        elif id_ in self.records:
+            first = self.records[id_]
+            self.merge.located(
                 draft,
                 "id",
                 "IT302",
-                f"{section} id {id_!r} is already used at {first.path}:{first.locate('id')[0]}; "
-                f"give one of them another id, or say replaces: {first.value('pack')}:{id_}",
+                f"{self.section} id {id_!r} is already used at {first.path}:"
+                f"{first.locate('id')[0]}; give one of them another id, or say replaces: "
+                f"{first.value('pack')}:{id_}",
             )
         else:
-            seen[id_] = draft
-            owners[id_] = {draft.value("pack")}
+            self.records[id_] = draft
+            self.defined_by[id_] = {draft.value("pack")}
 
-    def replace(self, draft: AnyDraft, target: str) -> None:
-        section, id_ = draft.spec.section, draft.value("id")
+    def replace(self, draft: Draft, target: str) -> None:
+        id_ = draft.value("id")
         pack, _, local = target.rpartition(":")
-        earlier = self.records.get(section, {}).get(local)
-        if earlier is None or (pack and pack not in self.defined_by[section][local]):
-            self.located(
-                draft, "replaces", "IT301", f"replaces {target!r}, which no earlier pack defines"
-            )
+        if local not in self.records or (pack and pack not in self.defined_by[local]):
+            message = f"replaces {target!r}, which no earlier pack defines"
+            self.merge.located(draft, "replaces", "IT301", message)
         elif local != id_:
-            self.located(
-                draft,
-                "replaces",
-                "IT306",
-                f"a record that replaces {target!r} must have the id {local!r}",
-            )
+            message = f"a record that replaces {target!r} must have the id {local!r}"
+            self.merge.located(draft, "replaces", "IT306", message)
         else:
-            self.records[section][id_] = draft
-            self.defined_by[section][id_].add(draft.value("pack"))
+            self.records[id_] = draft
+            self.defined_by[id_].add(draft.value("pack"))
 
-    def hide(self, pack: PackDrafts) -> None:
-        for hidden in pack.pack.hides:
-            owner, _, local = hidden.id.rpartition(":")
-            owners = self.defined_by.get(hidden.section, {}).get(local)
-            if owners is None or (owner and owner not in owners):
-                message = (
-                    f"hides {hidden.section} {hidden.id!r}, which no pack loaded before "
-                    f"{pack.pack.id!r} defines"
-                )
-                self.problems.append(Problem(pack.manifest_path, 0, 0, "IT301", message))
-                continue
-            del self.records[hidden.section][local]
-            self.hidden.setdefault(hidden.section, set()).add(local)
+    def hide(self, reference: str, pack: PackDrafts) -> None:
+        owner, _, local = reference.rpartition(":")
+        if local not in self.records or (owner and owner not in self.defined_by[local]):
+            message = (
+                f"hides {self.section} {reference!r}, which no pack loaded before "
+                f"{pack.pack.id!r} defines"
+            )
+            self.merge.problems.append(Problem(pack.manifest_path, 0, 0, "IT301", message))
+            return
+        del self.records[local]
+        self.hidden.add(local)
 
-    def located(self, draft: AnyDraft, field: str, code: str, message: str) -> None:
-        line, column = draft.locate(field)
-        self.problems.append(Problem(draft.path, line, column, code, message))
+    def result(self) -> tuple[Table, _Known]:
+        table = Table.gathered(s.SECTIONS[self.section], self.records.values())
+        rows = {id_: row for row, id_ in enumerate(self.records)}
+        earlier = {id_: packs for id_, packs in self.defined_by.items() if len(packs) > 1}
+        return table, _Known(rows, table.column("pack"), earlier)
 
 
 def assemble(packs: Sequence[PackDrafts]) -> Catalog:
@@ -136,107 +152,116 @@ def assemble(packs: Sequence[PackDrafts]) -> Catalog:
             stages share an order.
     """
     merge = _Merge()
-    pack_ids: dict[str, PackDrafts] = {}
+    kept: dict[str, PackDrafts] = {}
     for pack in packs:
-        first = pack_ids.setdefault(pack.pack.id, pack)
+        first = kept.setdefault(pack.pack.id, pack)
         if first is not pack:
             message = f"pack id {pack.pack.id!r} is already used by {first.manifest_path}"
             merge.problems.append(Problem(pack.manifest_path, 0, 0, "IT302", message))
-            continue
-        merge.hide(pack)
-        for same_type in _by_section(pack.drafts).values():
-            merge.add_all(same_type)
-    sources = {source.id: {pack.pack.id} for pack in packs for source in pack.pack.sources}
-    owners = {**merge.defined_by, "sources": sources}
-    drafts: dict[str, list[AnyDraft]] = {}
-    for section, merged in merge.records.items():
-        fields = _fields_to_resolve(list(merged.values()), owners, merge)
-        drafts[section] = [
-            _resolved(d, owners, merge, fields) if fields else d for d in merged.values()
-        ]
-    merge.problems += _shared_orders(list(merge.records.get("stages", {}).values()))
+    given = list(kept.values())
+    tables: dict[str, Table] = {}
+    known: dict[str, _Known] = {}
+    hidden: dict[str, set[str]] = {}
+    for section in s.SECTIONS:
+        tables[section], known[section], hidden[section] = _merged(section, given, merge)
+    known["sources"] = _sources(given)
+    for section, table in tables.items():
+        tables[section] = _resolved(table, known, hidden, merge)
+    merge.problems += _shared_orders(tables["stages"].drafts())
     if merge.problems:
         raise ContentError(merge.problems)
     return Catalog(
         packs=[pack.pack for pack in packs],
-        stages=[draft.record for draft in drafts.get("stages", [])],
-        topics=[draft.record for draft in drafts.get("topics", [])],
-        drafts={name: drafts.get(name.replace("-", "_"), []) for name in RECORD_TYPES},
+        stages=map(tables["stages"].record, range(len(tables["stages"]))),
+        topics=map(tables["topics"].record, range(len(tables["topics"]))),
+        tables={name: tables[name.replace("-", "_")] for name in RECORD_TYPES},
         files=[file for pack in packs for file in pack.files],
     )
 
 
-def _by_section(drafts: Iterable[AnyDraft]) -> dict[str, list[AnyDraft]]:
-    """Group a pack's drafts by record type, each in the pack's order."""
-    sections: dict[str, list[AnyDraft]] = {}
-    for draft in drafts:
-        sections.setdefault(draft.spec.section, []).append(draft)
-    return sections
+def _merged(section: str, packs: list[PackDrafts], merge: _Merge) -> tuple[Table, _Known, set[str]]:
+    """Merge one record type of every pack; return its table, its ids and the hidden ids."""
+    spec = s.SECTIONS[section]
+    tables = [pack.tables[section] for pack in packs if section in pack.tables]
+    hides = any(hidden.section == section for pack in packs for hidden in pack.pack.hides)
+    if not hides and all(table.column("replaces").count(None) == len(table) for table in tables):
+        ids = list(chain.from_iterable(table.column("id") for table in tables))
+        rows = dict(zip(ids, range(len(ids))))
+        if len(rows) == len(ids):  # no id defined twice
+            table = Table.joined(spec, tables)
+            return table, _Known(rows, table.column("pack")), set()
+    by_record = _ByRecord(section, merge)
+    for pack in packs:
+        for hidden in pack.pack.hides:
+            if hidden.section == section:
+                by_record.hide(hidden.id, pack)
+        if section in pack.tables:
+            for draft in pack.tables[section].drafts():
+                by_record.add(draft)
+    return (*by_record.result(), by_record.hidden)
 
 
-def _fields_to_resolve(
-    drafts: list[AnyDraft], owners: dict[str, dict[str, set[str]]], merge: _Merge
-) -> list[tuple[Field, str]]:
-    """Return the reference fields (and the section each names) that some record needs resolved.
-
-    In the common case every reference is a plain id that exists and is not hidden,
-    and one set operation a field, over the whole section, shows it.
-    """
-    if not drafts:
-        return []
-    fields = []
-    for field in drafts[0].spec.fields:
-        if field.refers_to is None or field.name == "replaces":
-            continue
-        known = owners.get(field.refers_to, {})
-        hidden = merge.hidden.get(field.refers_to, set())
-        used = set(chain.from_iterable(filter(None, column(drafts, field.name))))
-        if not (known.keys() >= used and hidden.isdisjoint(used)):
-            fields.append((field, field.refers_to))
-    return fields
+def _sources(packs: list[PackDrafts]) -> _Known:
+    """Return the ids of the sources the packs credit."""
+    credited = [(source.id, pack.pack.id) for pack in packs for source in pack.pack.sources]
+    return _Known({id_: row for row, (id_, _) in enumerate(credited)}, [p for _, p in credited])
 
 
 def _resolved(
-    draft: AnyDraft,
-    owners: dict[str, dict[str, set[str]]],
-    merge: _Merge,
-    fields: list[tuple[Field, str]],
-) -> AnyDraft:
-    """Return the draft with its references in ``fields`` checked and written as plain ids."""
-    changes: dict[str, tuple[str, ...]] = {}
-    for field, section in fields:
-        known = owners.get(section, {})
-        hidden = merge.hidden.get(section, set())
-        references = draft.value(field.name) or ()  # a compiled row has None for no links
-        if known.keys() >= set(references) and hidden.isdisjoint(references):
-            continue  # this record's references are all plain, defined, visible
-        plain = []
-        for index, reference in enumerate(references):
-            pack, _, local = reference.rpartition(":")
-            if local in hidden and field.name == "related":
-                continue
-            if local in known and (not pack or pack in known[local]):
-                plain.append(local)
-                continue
-            what = section.rstrip("s")
-            hint = merge.hint(local, section, known)
-            line, column = draft.locate(field.name, index)
-            message = f"{field.name} names {what} {reference!r}, which no pack defines{hint}"
-            merge.problems.append(Problem(draft.path, line, column, "IT301", message))
-        changes[field.name] = tuple(plain)
-    if not changes:
-        return draft
-    record = attrs.evolve(draft.record, **changes)
-    if isinstance(draft, Draft):
-        return Draft(draft.spec, record, draft.path, draft.node)
-    from ._nodes import Mapping  # noqa: PLC0415 - rare: a compiled record whose links changed
+    table: Table, known: dict[str, _Known], hidden: dict[str, set[str]], merge: _Merge
+) -> Table:
+    """Return the table with its references checked and written as plain ids.
 
-    return Draft(draft.spec, record, draft.path, Mapping((), *draft.place()))
+    In the common case every reference is a plain id that exists and is not hidden,
+    and one set operation a field, over the distinct values of its column, shows it.
+    """
+    for field in table.spec.fields:
+        if field.refers_to is None or field.name == "replaces":
+            continue
+        target = known[field.refers_to]
+        gone = hidden.get(field.refers_to, set())
+        combos = set(table.column(field.name))
+        combos.discard(None)
+        used = set(items(" ".join(combos)))
+        if target.rows.keys() >= used and gone.isdisjoint(used):
+            continue
+        changes = {}
+        for draft in table.drafts():
+            plain = _plain_references(draft, field, target, gone, merge)
+            if plain is not None:
+                changes[draft.row] = plain
+        table = table.with_values(field, changes)
+    return table
 
 
-def _shared_orders(stages: list[AnyDraft]) -> list[Problem]:
+def _plain_references(
+    draft: Draft, field: s.Field, known: _Known, hidden: set[str], merge: _Merge
+) -> tuple[str, ...] | None:
+    """Return a record's references as plain ids, or None when they are already."""
+    references = items(draft.value(field.name))
+    if known.rows.keys() >= set(references) and hidden.isdisjoint(references):
+        return None
+    plain = []
+    for index, reference in enumerate(references):
+        pack, _, local = reference.rpartition(":")
+        if local in hidden and field.name == "related":
+            continue
+        if known.defines(local, pack):
+            plain.append(local)
+            continue
+        section = field.refers_to
+        assert section is not None  # noqa: S101 - only references are resolved
+        hint = merge.hint(local, section, known.rows)
+        message = (
+            f"{field.name} names {section.rstrip('s')} {reference!r}, which no pack defines{hint}"
+        )
+        merge.located(draft, field.name, "IT301", message, index)
+    return tuple(plain)
+
+
+def _shared_orders(stages: list[Draft]) -> list[Problem]:
     problems = []
-    first_with: dict[int, AnyDraft] = {}
+    first_with: dict[int, Draft] = {}
     for draft in stages:
         first = first_with.setdefault(draft.value("order"), draft)
         if first is not draft:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from ._drafts import column
 from ._index import FacetIndex
 from ._models import (
     CHOICE_ALIASES,
@@ -26,13 +25,14 @@ from ._models import (
 )
 from ._names import NameIndex, close_matches
 from ._plain import to_dict
+from ._table import items
 from .exceptions import UnknownNameError
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Mapping, Sequence
+    from collections.abc import Iterable, Mapping
 
-    from ._drafts import AnyDraft
     from ._search import WordIndex
+    from ._table import Table
 
 #: The record types a catalog holds, by the name the API and command line use.
 RECORD_TYPES = ("tips", "questions", "questions-to-ask", "templates", "checklists")
@@ -100,10 +100,10 @@ class Catalog:
         packs: Iterable[Pack],
         stages: Iterable[Stage],
         topics: Iterable[Topic],
-        drafts: Mapping[str, Sequence[AnyDraft]],
+        tables: Mapping[str, Table],
         files: Iterable[str] = (),
     ) -> None:
-        """Index the records; ``drafts`` maps each of `RECORD_TYPES` to its records' drafts."""
+        """Index the records; ``tables`` maps each of `RECORD_TYPES` to its records."""
         self.packs: tuple[Pack, ...] = tuple(packs)
         self.stages: tuple[Stage, ...] = tuple(sorted(stages, key=lambda stage: stage.order))
         self.topics: tuple[Topic, ...] = tuple(topics)
@@ -111,10 +111,13 @@ class Catalog:
         order = {stage.id: position for position, stage in enumerate(self.stages)}
         self._indexes: dict[str, FacetIndex] = {}
         for name in RECORD_TYPES:
-            given = drafts[name]
-            first_stages = [order[stages[0]] for stages in column(given, "stages")]
-            lifecycle = sorted(range(len(given)), key=first_stages.__getitem__)
-            self._indexes[name] = FacetIndex([given[p] for p in lifecycle], _FACETS[name])
+            table = tables[name]
+            stages = table.column("stages")
+            first_stage = {value: order[items(value)[0]] for value in set(stages)}
+            lifecycle = sorted(
+                range(len(table)), key=list(map(first_stage.__getitem__, stages)).__getitem__
+            )
+            self._indexes[name] = FacetIndex(table, _FACETS[name], lifecycle)
         self._by_id: dict[str, dict[str, Any]] = {
             "stages": {stage.id: stage for stage in self.stages},
             "topics": {topic.id: topic for topic in self.topics},
@@ -244,11 +247,7 @@ class Catalog:
         record_type = self._record_types.resolve(record)
         pack, _, local = id.rpartition(":")
         index = self._indexes.get(record_type)
-        if index is None:
-            found = self._by_id[record_type].get(local)
-        else:
-            position = index.position_of.get(local)
-            found = None if position is None else index.record(position)
+        found = self._by_id[record_type].get(local) if index is None else index.get(local)
         if found is None or (pack and found.pack != pack):
             return default
         return found
@@ -265,7 +264,7 @@ class Catalog:
             what = "question to ask" if record_type == "questions-to-ask" else record_type[:-1]
             local = id.rpartition(":")[2].casefold()
             index = self._indexes.get(record_type)
-            known = self._by_id[record_type] if index is None else index.position_of
+            known = self._by_id[record_type] if index is None else index.row_of
             raise UnknownNameError(what, id, close_matches(local, known))
         return found
 

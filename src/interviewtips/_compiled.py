@@ -1,17 +1,18 @@
 """A pack's compiled form: its records as JSON, loaded without parsing any YAML.
 
 ``interviewtips compile PACK`` (and the wheel's build hook, for the built-in pack)
-writes ``pack.compiled.json`` beside ``pack.yaml``. It holds every record as a row
-of plain values with its file, line and column, grouped by record type, and the
-length and CRC-32 of every source file. A load uses it only when those hashes match
-the files now in the pack, so it can never be stale: the YAML stays the source of
-truth. A compiled file that is damaged, stale, or written by another version of the
-format is ignored and the YAML read. The one exception is the built-in pack of an
-installed wheel, read from its compiled form alone (see `load_installed`).
+writes ``pack.compiled.json`` beside ``pack.yaml``. It holds each record type as a
+`Table` does, a column per field (a field no record has is left out), with each
+record's file, line and column, and the length and CRC-32 of every source file.
+A load uses it only when those hashes match the files now in the pack, so it can
+never be stale: the YAML stays the source of truth. A compiled file that is
+damaged, stale, or written by another version of the format is ignored and the
+YAML read. The one exception is the built-in pack of an installed wheel, read from
+its compiled form alone (see `load_installed`).
 
-Rows are checked a column at a time, which costs a few operations per value, and
-a record is built from its row only when the catalog is asked for it. An empty
-list is written as null: most are empty, and a load then makes no list for them.
+Values are checked a column at a time, which costs a few operations per value, and
+a record is built from its row only when the catalog is asked for it: a load makes
+no object per record.
 """
 
 from __future__ import annotations
@@ -24,8 +25,8 @@ from itertools import chain
 from typing import TYPE_CHECKING, Any, Callable
 
 from . import _schema as s
-from ._drafts import PackDrafts, RowDraft
 from ._models import Hidden, Placeholder
+from ._table import JOINED, PackDrafts, Table
 
 if TYPE_CHECKING:
     from collections.abc import Collection
@@ -35,7 +36,7 @@ if TYPE_CHECKING:
 #: The compiled form's file name, beside pack.yaml.
 COMPILED = "pack.compiled.json"
 #: Bumped whenever the compiled form changes shape.
-FORMAT = 3
+FORMAT = 4
 
 
 class _StaleError(Exception):
@@ -61,15 +62,21 @@ def compiled_form(
         pack: The pack as the strict reader made it.
         sources: Each source file and its bytes, by its path relative to the pack.
     """
-    from ._plain import to_dict  # noqa: PLC0415 - only the compiler needs it
+    from ._plain import plain, to_dict  # noqa: PLC0415 - only the compiler needs them
 
     number = {str(file): index for index, (file, _) in enumerate(sources.values())}
-    sections: dict[str, list[list[Any]]] = {}
-    for draft in pack.drafts:
-        plain = to_dict(draft.record)
-        row = [_compact(field, plain[field.name]) for field in draft.spec.fields]
-        row += [plain["pack"], number[draft.path], *draft.place()]
-        sections.setdefault(draft.spec.section, []).append(row)
+    sections: dict[str, dict[str, Any]] = {}
+    for section, table in pack.tables.items():
+        fields = {}
+        for field, values in zip(table.spec.fields, table.columns):
+            if any(value is not None for value in values):
+                fields[field.name] = list(map(plain, values)) if field.shape in _NESTED else values
+        sections[section] = {
+            "file": [number[path] for path in table.paths],
+            "line": table.lines,
+            "column": table.starts,
+            "fields": fields,
+        }
     return {
         "format": FORMAT,
         "schema_version": s.SCHEMA_VERSION,
@@ -78,11 +85,6 @@ def compiled_form(
         "files": list(sources),
         "sections": sections,
     }
-
-
-def _compact(field: s.Field, value: Any) -> Any:
-    """Return a value as a row holds it: an empty list as None."""
-    return None if field.shape in _LISTS and not value else value
 
 
 #: What a damaged or unreadable compiled form raises as it is read (RecursionError: JSON
@@ -159,81 +161,118 @@ def _pack_drafts(data: dict[str, Any], files: dict[str, str], max_chars: int | N
     """Return the pack of a compiled form, its values checked unless ``max_chars`` is None."""
     from ._pack import MANIFEST  # noqa: PLC0415 - _pack imports this module
 
-    paths = [files[name] for name in _list(data["files"])]
-    drafts: list[RowDraft] = []
-    for section, rows in data["sections"].items():
-        spec = s.SECTIONS[section]
-        if max_chars is not None:
-            _check_rows(spec, _list(rows), len(paths), max_chars)
-        for field in spec.fields:
-            if field.shape in _NESTED:
-                _read_nested(field, rows, spec.offsets[field.name], _reader(field, max_chars))
-        build = _builder(spec)
-        drafts += [RowDraft(spec, row, paths[row[-3]], build) for row in rows]
     pack = _record(s.PACK, data["pack"], max_chars)
-    return PackDrafts(pack, files[MANIFEST], tuple(drafts), tuple(files.values()))
+    paths = [files[name] for name in _list(data["files"])]
+    tables = {
+        section: _table(s.SECTIONS[section], dict(block), paths, pack.id, max_chars)
+        for section, block in data["sections"].items()
+    }
+    return PackDrafts(pack, files[MANIFEST], tables, tuple(files.values()))
 
 
-def _check_rows(spec: s.RecordSpec, rows: list[Any], files: int, max_chars: int) -> None:
-    """Check a record type's rows a column at a time, as the strict reader checks values.
+def _table(
+    spec: s.RecordSpec, block: dict[str, Any], paths: list[str], pack: str, max_chars: int | None
+) -> Table:
+    """Return one record type's table, each column checked as the strict reader checks values."""
+    given = dict(block.pop("fields"))
+    files, lines, starts = _places(block, paths, checked=max_chars is not None)
+    count = len(files)
+    columns = [
+        _column(field, given.pop(field.name, None), count, max_chars) for field in spec.fields
+    ]
+    if given:
+        raise _StaleError  # a field the record type does not have
+    columns.append([pack] * count)
+    return Table(spec, columns, files, lines, starts, records=[None] * count)
 
-    Values of nested shapes (STAR outlines, placeholders) are left to `_read_nested`,
-    which checks them as it reads them into their records.
-    """
-    width = len(spec.offsets) + 3
-    if not rows:
-        return
-    if set(map(type, rows)) != {list} or {len(row) for row in rows} != {width}:
+
+def _places(
+    block: dict[str, Any], paths: list[str], *, checked: bool
+) -> tuple[list[str], list[int], list[int]]:
+    """Return the file, line and column where each record starts."""
+    numbers, lines, starts = (_list(block.pop(key)) for key in ("file", "line", "column"))
+    if block or not numbers or not len(numbers) == len(lines) == len(starts):
         raise _StaleError
-    columns = list(zip(*rows))
-    for field, values in zip(spec.fields, columns):
-        if field.shape not in _NESTED:
-            _check_column(field, values, max_chars)
-    pack, file_numbers, lines, places = columns[-4:]
-    _check_texts(set(pack), max_chars)
-    for numbers in (file_numbers, lines, places):
-        if set(map(type, numbers)) != {int} or min(numbers) < 0:
+    if checked:
+        for places in (numbers, lines, starts):
+            _check_integers(places)
+        if max(numbers) >= len(paths):
             raise _StaleError
-    if max(file_numbers) >= files:
+    return list(map(paths.__getitem__, numbers)), lines, starts
+
+
+def _column(field: s.Field, given: Any, count: int, max_chars: int | None) -> list[Any]:
+    """Return one field's column of values (None when no record has the field), checked."""
+    values = [None] * count if given is None else _list(given)
+    if len(values) != count:
         raise _StaleError
+    if field.shape in _NESTED:
+        return _read_nested(field, values, _reader(field, max_chars))
+    if max_chars is not None:
+        _check_column(field, values, max_chars)
+    return values
 
 
-def _read_nested(
-    field: s.Field, rows: list[list[Any]], offset: int, read: Callable[[Any], Any]
-) -> None:
-    """Read one field's nested values (STAR outlines, placeholders) into records, in place."""
-    for row in rows:
-        if row[offset] is not None:
-            row[offset] = read(row[offset])
-        elif field.required:
-            raise _StaleError
+def _read_nested(field: s.Field, values: list[Any], read: Callable[[Any], Any]) -> list[Any]:
+    """Read one field's nested values (STAR outlines, placeholders) into records."""
+    if field.required and None in values:
+        raise _StaleError
+    return [None if value is None else read(value) for value in values]
 
 
-def _check_column(field: s.Field, values: tuple[Any, ...], max_chars: int) -> None:
+def _check_column(field: s.Field, values: list[Any], max_chars: int) -> None:
     """Check every record's value of one field; raise `_StaleError` at the first bad one."""
-    present: Collection[Any] = (
-        values if field.required else [value for value in values if value is not None]
-    )
-    if field.shape in _LISTS:
-        if set(map(type, present)) - {list} or (field.required and not all(present)):
-            raise _StaleError
-        # Most lists are empty, and records share ids: check each id once.
-        present = set(chain.from_iterable(present)) if any(present) else set()
-    elif field.shape in (s.CHOICE, s.REFERENCE):
-        present = set(present)
+    present: Collection[Any] = values
+    if not field.required:
+        present = [value for value in values if value is not None]
+    elif None in values:
+        raise _StaleError
     if not present:
         return
-    shape = _ITEM_SHAPES.get(field.shape, field.shape)
-    if shape == s.INTEGER:
-        if set(map(type, present)) != {int} or min(present) < 0:
-            raise _StaleError
-        return
-    _check_texts(present, max_chars)
-    if shape == s.CHOICE:
+    if field.shape == s.INTEGER:
+        _check_integers(present)
+    elif field.shape == s.CHOICE:
         assert field.choices is not None  # noqa: S101 - the schema sets it
         if not set(present) <= {member.value for member in field.choices}:
             raise _StaleError
-    elif shape in _PATTERNS and not all(map(re.compile(_PATTERNS[shape]).fullmatch, present)):
+    elif field.shape == s.TEXT_LIST:
+        if set(map(type, present)) != {list} or not all(present):
+            raise _StaleError  # a list, not empty (an empty list is written as null)
+        _check_texts(set(chain.from_iterable(present)), max_chars)
+    elif field.shape in JOINED:
+        _check_joined(field, set(present), max_chars)
+    else:
+        _check_single(field, present, max_chars)
+
+
+def _check_single(field: s.Field, values: Collection[Any], max_chars: int) -> None:
+    """Check a column of texts, ids or references."""
+    if field.shape == s.REFERENCE:
+        values = set(values)
+    _check_texts(values, max_chars)
+    if field.shape in _PATTERNS and not all(
+        map(re.compile(_PATTERNS[field.shape]).fullmatch, values)
+    ):
+        raise _StaleError
+
+
+def _check_joined(field: s.Field, values: set[Any], max_chars: int) -> None:
+    """Check the distinct values of a column of ids joined by single spaces."""
+    if set(map(type, values)) != {str}:
+        raise _StaleError
+    ids = set(" ".join(values).split(" "))  # an empty id: a space too many
+    _check_texts(ids, max_chars)
+    if field.shape == s.CHOICE_LIST:
+        assert field.choices is not None  # noqa: S101 - the schema sets it
+        if not ids <= {member.value for member in field.choices}:
+            raise _StaleError
+    elif not all(map(re.compile(_REFERENCE).fullmatch, ids)):
+        raise _StaleError
+
+
+def _check_integers(values: Collection[Any]) -> None:
+    """Check that every value is an integer, none negative."""
+    if set(map(type, values)) != {int} or min(values) < 0:
         raise _StaleError
 
 
@@ -245,38 +284,6 @@ def _check_texts(values: Any, max_chars: int) -> None:
         raise _StaleError
 
 
-@functools.cache
-def _builder(spec: s.RecordSpec) -> Callable[[list[Any]], Any]:
-    """Return the function that builds a record of this type from its checked row."""
-    converters = [_converter(field) for field in spec.fields]
-    empty = [() if field.shape in _LISTS else None for field in spec.fields]
-    model = spec.model
-    count = len(converters)
-
-    def build(row: list[Any]) -> Any:
-        values = [
-            nothing if value is None else value if convert is None else convert(value)
-            for convert, nothing, value in zip(converters, empty, row)
-        ]
-        return model(*values, row[count])
-
-    return build
-
-
-def _converter(field: s.Field) -> Callable[[Any], Any] | None:
-    """Return what turns a checked JSON value into the record's value (None: it is already)."""
-    if field.shape in (s.CHOICE, s.CHOICE_LIST):
-        assert field.choices is not None  # noqa: S101 - the schema sets it
-        member = field.choices
-        return member if field.shape == s.CHOICE else lambda value: tuple(map(member, value))
-    if field.shape in _LISTS or field.shape == s.RECORD_LIST:
-        return tuple
-    return None
-
-
-#: The shapes whose JSON value is a list, and the shape of each item.
-_ITEM_SHAPES = {s.TEXT_LIST: s.TEXT, s.REFERENCE_LIST: s.REFERENCE, s.CHOICE_LIST: s.CHOICE}
-_LISTS = frozenset(_ITEM_SHAPES)
 #: The shapes whose values are read into records as they load.
 _NESTED = frozenset({s.RECORD, s.RECORD_LIST, s.NAMED_TEXTS, s.SECTION_REFERENCES})
 

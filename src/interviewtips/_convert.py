@@ -8,16 +8,18 @@ from __future__ import annotations
 
 import contextlib
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from . import _schema as s
-from ._drafts import Draft
 from ._models import PLACEHOLDER, Hidden, Placeholder, QuestionType
 from ._names import close_matches, did_you_mean
 from ._nodes import Mapping, Node, Scalar, Sequence
 from ._problems import Problem
+
+if TYPE_CHECKING:
+    from ._table import Converted
 
 _SLUG = re.compile(s.SLUG_PATTERN)
 _REFERENCE = re.compile(s.REFERENCE_PATTERN)
@@ -58,12 +60,12 @@ class Converter:
             self.problems.append(Problem(self.path, node.line, node.column, "IT211", message))
             raise _TooManyProblemsError
 
-    def content_file(self, root: Node | None) -> list[Draft]:
+    def content_file(self, root: Node | None) -> list[Converted]:
         """Convert a content file: a mapping of record sections."""
-        drafts: list[Draft] = []
+        converted: list[Converted] = []
         with contextlib.suppress(_TooManyProblemsError):
-            self.sections(root, drafts)
-        return drafts
+            self.sections(root, converted)
+        return converted
 
     def manifest(self, root: Node) -> Any | None:
         """Convert a pack's manifest, or return None after recording its problems."""
@@ -72,8 +74,8 @@ class Converter:
         except _TooManyProblemsError:
             return None
 
-    def sections(self, root: Node | None, drafts: list[Draft]) -> None:
-        """Convert each record section of a content file into ``drafts``."""
+    def sections(self, root: Node | None, converted: list[Converted]) -> None:
+        """Convert each record section of a content file into ``converted``."""
         if root is None or (isinstance(root, Scalar) and root.is_null):
             self.problems.append(
                 Problem(self.path, 1, 1, "IT114", "the file is empty; add a section such as tips:")
@@ -95,7 +97,7 @@ class Converter:
                 record = self.record(spec, item)
                 if record is not None:
                     assert isinstance(item, Mapping)  # noqa: S101 - record() checked it
-                    drafts.append(Draft(spec, record, self.path, item))
+                    converted.append((spec, record, self.path, item))
 
     def record(self, spec: s.RecordSpec, node: Node) -> Any | None:
         """Convert one record, or return None after recording why it cannot be."""

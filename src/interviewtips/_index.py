@@ -4,55 +4,63 @@ from __future__ import annotations
 
 import functools
 from collections import defaultdict
+from itertools import chain
 from typing import TYPE_CHECKING, Any
 
-from ._drafts import column
+from ._table import items
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Mapping, Sequence
+    from collections.abc import Iterable, Mapping
 
-    from ._drafts import AnyDraft
+    from ._table import Table
 
 
 class FacetIndex:
-    """Positions of records by id and by the value of each facet (stage, kind, topic...).
+    """Positions of records by the value of each facet (stage, kind, topic...), and rows by id.
 
-    The index is built from the drafts' values; a record itself is built the first
-    time it is asked for.
+    A position is a record's place in canonical order; the index is built from the
+    table's columns, and a record is built the first time it is asked for.
 
     Args:
-        drafts: The records' drafts, in canonical order.
+        table: The records.
         facets: For each facet, the field that holds a record's value or values.
+        order: The table's rows in canonical order.
     """
 
-    def __init__(self, drafts: Sequence[AnyDraft], facets: Mapping[str, str]) -> None:
-        self._drafts: tuple[AnyDraft, ...] = tuple(drafts)
+    def __init__(self, table: Table, facets: Mapping[str, str], order: list[int]) -> None:
+        self._table = table
+        self._order = order
         self._all: tuple[Any, ...] | None = None
         self.facets = tuple(facets)
-        self.position_of: dict[str, int] = {
-            id_: position for position, id_ in enumerate(column(drafts, "id"))
-        }
+        #: The row of each id.
+        self.row_of: dict[str, int] = dict(zip(table.column("id"), range(len(table))))
         self._postings = {
-            facet: _postings(column(drafts, field)) for facet, field in facets.items()
+            facet: _postings(list(map(table.column(field).__getitem__, order)))
+            for facet, field in facets.items()
         }
         # Results are immutable tuples, so a repeated query is answered from memory.
         self._select_memo = functools.lru_cache(maxsize=1024)(self._select)
 
     def __len__(self) -> int:
         """Return how many records the index holds."""
-        return len(self._drafts)
+        return len(self._order)
 
     @property
     def records(self) -> tuple[Any, ...]:
         """Every record, in canonical order (built on first use)."""
         records = self._all
         if records is None:
-            records = self._all = tuple(draft.record for draft in self._drafts)
+            records = self._all = tuple(map(self._table.record, self._order))
         return records
 
     def record(self, position: int) -> Any:
         """Return the record at a position."""
-        return self._drafts[position].record
+        return self._table.record(self._order[position])
+
+    def get(self, id_: str) -> Any:
+        """Return the record with this id, or None."""
+        row = self.row_of.get(id_)
+        return None if row is None else self._table.record(row)
 
     def positions(self, wanted: Mapping[str, frozenset[str]]) -> list[int] | None:
         """Return the sorted positions matching every facet, or None when nothing filters.
@@ -80,7 +88,7 @@ class FacetIndex:
 
     def _select(self, wanted: tuple[tuple[str, frozenset[str]], ...]) -> tuple[Any, ...]:
         positions = self.positions(dict(wanted)) or ()
-        return tuple(self._drafts[position].record for position in positions)
+        return tuple(map(self.record, positions))
 
     def count(self, facet: str, values: Iterable[str]) -> dict[str, int]:
         """Return how many records have each value of a facet, zeros included."""
@@ -88,21 +96,21 @@ class FacetIndex:
         return {value: len(by_value.get(value, ())) for value in values}
 
 
-def _postings(values: list[Any]) -> dict[str, tuple[int, ...]]:
-    """Return the positions of the records that have each value.
+def _postings(values: list[str | None]) -> dict[str, list[int]]:
+    """Return the sorted positions of the records that have each id.
 
-    Each record's value is an id (vocabulary members key as their ids), None, or a
-    list of ids, in which an id listed twice counts once.
+    Each record's value is a column value: an id, ids joined by spaces, or None. Records
+    are grouped by their whole value first, so each distinct value is split only once;
+    an id listed twice in one value counts once.
     """
-    by_value: defaultdict[str, list[int]] = defaultdict(list)
+    groups: defaultdict[str | None, list[int]] = defaultdict(list)
     for position, value in enumerate(values):
-        if not value:  # None, or an empty list
-            continue
-        if isinstance(value, str):
-            by_value[value].append(position)
-            continue
-        for item in value:
-            positions = by_value[item]
-            if not positions or positions[-1] != position:
-                positions.append(position)
-    return {value: tuple(positions) for value, positions in by_value.items()}
+        groups[value].append(position)
+    parts: dict[str, list[list[int]]] = {}
+    for value, positions in groups.items():
+        for id_ in set(items(value)):
+            parts.setdefault(id_, []).append(positions)
+    return {
+        id_: found[0] if len(found) == 1 else sorted(chain.from_iterable(found))
+        for id_, found in parts.items()
+    }

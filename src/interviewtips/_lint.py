@@ -19,8 +19,8 @@ if TYPE_CHECKING:
     from collections.abc import Iterable
 
     from ._api import PackPath
-    from ._drafts import AnyDraft
     from ._limits import Limits
+    from ._table import Draft
 
 MAX_TITLE_CHARS = 70
 MIN_DETAIL_CHARS = 40
@@ -54,7 +54,7 @@ def lint(
     except ContentError as error:
         problems = list(error.problems)
     else:
-        problems = _style([draft for pack in given for draft in pack.drafts])
+        problems = _style([draft for pack in given for draft in pack.drafts()])
     selected = tuple(select)
     ignored = tuple(ignore)
     return tuple(
@@ -65,7 +65,7 @@ def lint(
     )
 
 
-def _style(drafts: list[AnyDraft]) -> list[Problem]:
+def _style(drafts: list[Draft]) -> list[Problem]:
     tips = [draft for draft in drafts if draft.spec.section == "tips"]
     problems: list[Problem] = []
     for draft in tips:
@@ -75,12 +75,12 @@ def _style(drafts: list[AnyDraft]) -> list[Problem]:
     return sorted(problems, key=lambda p: (p.path, p.line, p.column, p.code))
 
 
-def _problem(draft: AnyDraft, field: str, code: str, message: str) -> Problem:
+def _problem(draft: Draft, field: str, code: str, message: str) -> Problem:
     line, column = draft.locate(field)
     return Problem(draft.path, line, column, code, message)
 
 
-def _tip_style(draft: AnyDraft) -> list[Problem]:
+def _tip_style(draft: Draft) -> list[Problem]:
     tip = draft.record
     problems = []
     if len(tip.title) > MAX_TITLE_CHARS:
@@ -139,7 +139,7 @@ def _normalised(title: str) -> str:
     return " ".join(_PUNCTUATION.sub("", title.casefold()).split())
 
 
-def _near_duplicates(tips: list[AnyDraft]) -> list[Problem]:
+def _near_duplicates(tips: list[Draft]) -> list[Problem]:
     problems = []
     titles = [_normalised(draft.record.title) for draft in tips]
     for later in range(len(tips)):
@@ -162,7 +162,7 @@ def _near_duplicates(tips: list[AnyDraft]) -> list[Problem]:
     return problems
 
 
-def _unused_topics(drafts: list[AnyDraft]) -> list[Problem]:
+def _unused_topics(drafts: list[Draft]) -> list[Problem]:
     used = {
         topic.rpartition(":")[2]
         for draft in drafts

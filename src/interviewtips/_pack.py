@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING, cast
 
 from . import _schema
 from ._compiled import COMPILED, compiled_form, load_compiled, load_installed
-from ._drafts import Draft, PackDrafts
 from ._problems import Problem
+from ._table import PackDrafts, tables_of
 from .exceptions import ContentError
 
 if TYPE_CHECKING:
@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from ._limits import Limits
     from ._models import Pack
     from ._nodes import Node
+    from ._table import Converted
 
 MANIFEST = "pack.yaml"
 _CONTENT_SUFFIXES = (".yaml", ".yml")
@@ -74,7 +75,7 @@ def _read_yaml(
     pack, newer = _manifest(manifest_bytes, str(manifest_file), limits, libyaml, problems)
     if newer:
         return None
-    drafts: list[Draft] = []
+    converted: list[Converted] = []
     for name, (file, data) in sources.items():
         if name == MANIFEST:
             continue
@@ -82,11 +83,11 @@ def _read_yaml(
         node = _parse(data, str(file), limits, libyaml, problems)
         if len(problems) == count:
             pack_id = pack.id if pack is not None else None
-            drafts += Converter(str(file), problems, pack_id).content_file(node)
+            converted += Converter(str(file), problems, pack_id).content_file(node)
     if pack is None or problems:
         return None
     files = tuple(str(file) for file, _ in sources.values())
-    return PackDrafts(pack, str(manifest_file), tuple(drafts), files)
+    return PackDrafts(pack, str(manifest_file), tables_of(converted), files)
 
 
 def _manifest(

@@ -18,17 +18,18 @@ def to_dict(record: Any) -> dict[str, Any]:
     >>> interviewtips.to_dict(interviewtips.Placeholder("name", "Their name."))
     {'name': 'name', 'description': 'Their name.'}
     """
-    plain: dict[str, Any] = _plain(record)
-    return plain
+    result: dict[str, Any] = plain(record)
+    return result
 
 
-def _plain(value: Any) -> Any:
+def plain(value: Any) -> Any:
+    """Return any value of a record as plain data."""
     if attrs.has(type(value)):
         return {
-            field.name: _plain(getattr(value, field.name)) for field in attrs.fields(type(value))
+            field.name: plain(getattr(value, field.name)) for field in attrs.fields(type(value))
         }
     if isinstance(value, tuple):
-        return [_plain(item) for item in value]
+        return [plain(item) for item in value]
     if isinstance(value, enum.Enum):
         return value.value
     return value

@@ -1,0 +1,300 @@
+"""Records of one type held a list per field, so a load makes no object per record.
+
+A `Table` holds one pack's records of one type (read from YAML or from a compiled
+form), or, once merged, the catalog's. Each field is a column of plain values:
+
+- texts, ids, integers and single references as they are; None for a missing one;
+- a vocabulary member as its id (``"do"``);
+- a list of ids or vocabulary members as one string, space-separated (ids hold no
+  spaces); a list of texts as a list; None for an empty list;
+- a nested record (a STAR outline, placeholders) as its record.
+
+The merge, the indexes and the lint read these columns; a record is built from its
+row the first time it is asked for. A `Draft` names one row, for the rare work done
+a record at a time (a clash of ids, a problem to locate, a lint rule).
+"""
+
+from __future__ import annotations
+
+import functools
+import threading
+from itertools import chain
+from typing import TYPE_CHECKING, Any, Callable
+
+import attrs
+
+from . import _schema as s
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Sequence
+
+    from ._models import Pack
+    from ._nodes import Mapping
+
+#: The shapes whose column value is one space-separated string of ids.
+JOINED = frozenset({s.REFERENCE_LIST, s.CHOICE_LIST})
+
+_building = threading.Lock()
+
+
+def to_column(field: s.Field, value: Any) -> Any:
+    """Return a record's value of a field as its column holds it."""
+    if field.shape == s.CHOICE:
+        return None if value is None else value.value
+    if field.shape == s.CHOICE_LIST:
+        return " ".join(member.value for member in value) or None
+    if field.shape == s.REFERENCE_LIST:
+        return " ".join(value) or None
+    if field.shape == s.TEXT_LIST:
+        return list(value) or None
+    return value
+
+
+def items(value: str | None) -> list[str]:
+    """Return the ids of a joined column value (none for None)."""
+    return value.split(" ") if value else []
+
+
+class Table:
+    """Records of one type: a column per field (and the pack), and where each row was read.
+
+    Args:
+        spec: The record type.
+        columns: One list per field, in the spec's order, then the pack's id.
+        paths: The file each row was read from.
+        lines: The line where each row starts.
+        starts: The column where each row starts.
+        records: Each row's record, or None where it is still to be built.
+        nodes: Each row's YAML node (None for a compiled row), or None when no row has one.
+    """
+
+    __slots__ = ("columns", "lines", "nodes", "paths", "records", "spec", "starts")
+
+    def __init__(
+        self,
+        spec: s.RecordSpec,
+        columns: list[list[Any]],
+        paths: list[str],
+        lines: list[int],
+        starts: list[int],
+        *,
+        records: list[Any],
+        nodes: Sequence[Mapping | None] | None = None,
+    ) -> None:
+        self.spec = spec
+        self.columns = columns
+        self.paths = paths
+        self.lines = lines
+        self.starts = starts
+        self.records = records
+        self.nodes = nodes
+
+    @classmethod
+    def of_converted(cls, spec: s.RecordSpec, converted: Sequence[Converted]) -> Table:
+        """Return the table of records converted from YAML, each with its file and node."""
+        records = [record for _, record, _, _ in converted]
+        columns = [
+            [to_column(field, getattr(r, field.name)) for r in records] for field in spec.fields
+        ]
+        columns.append([record.pack for record in records])
+        nodes = [node for _, _, _, node in converted]
+        return cls(
+            spec,
+            columns,
+            [path for _, _, path, _ in converted],
+            [node.line for node in nodes],
+            [node.column for node in nodes],
+            records=records,
+            nodes=nodes,
+        )
+
+    @classmethod
+    def joined(cls, spec: s.RecordSpec, tables: Sequence[Table]) -> Table:
+        """Return one table of the rows of several, in order."""
+        if len(tables) == 1:
+            return tables[0]
+        columns = [
+            list(chain.from_iterable(t.columns[i] for t in tables))
+            for i in range(len(spec.offsets))
+        ]
+        nodes = None
+        if any(table.nodes is not None for table in tables):
+            nodes = list(chain.from_iterable(t.nodes or [None] * len(t) for t in tables))
+        return cls(
+            spec,
+            columns,
+            list(chain.from_iterable(table.paths for table in tables)),
+            list(chain.from_iterable(table.lines for table in tables)),
+            list(chain.from_iterable(table.starts for table in tables)),
+            records=list(chain.from_iterable(table.records for table in tables)),
+            nodes=nodes,
+        )
+
+    @classmethod
+    def gathered(cls, spec: s.RecordSpec, drafts: Iterable[Draft]) -> Table:
+        """Return one table of the rows the drafts name, in order."""
+        picked = list(drafts)
+        columns = [[d.table.columns[i][d.row] for d in picked] for i in range(len(spec.offsets))]
+        nodes = None
+        if any(draft.table.nodes is not None for draft in picked):
+            nodes = [d.table.nodes[d.row] if d.table.nodes else None for d in picked]
+        return cls(
+            spec,
+            columns,
+            [d.table.paths[d.row] for d in picked],
+            [d.table.lines[d.row] for d in picked],
+            [d.table.starts[d.row] for d in picked],
+            records=[d.table.records[d.row] for d in picked],
+            nodes=nodes,
+        )
+
+    def __len__(self) -> int:
+        """Return how many rows the table holds."""
+        return len(self.paths)
+
+    def column(self, field: str) -> list[Any]:
+        """Return one field's values (or the packs' ids), a row each."""
+        return self.columns[self.spec.offsets[field]]
+
+    def record(self, row: int) -> Any:
+        """Return the record of a row, built on first use; every caller gets the same object."""
+        record = self.records[row]
+        if record is None:
+            with _building:
+                record = self.records[row]
+                if record is None:
+                    values = [column[row] for column in self.columns]
+                    record = self.records[row] = _builder(self.spec)(values)
+        return record
+
+    def with_values(self, field: s.Field, changes: dict[int, tuple[str, ...]]) -> Table:
+        """Return a copy of the table with new values of one field in some rows."""
+        offset = self.spec.offsets[field.name]
+        columns = list(self.columns)
+        column = columns[offset] = list(columns[offset])
+        records = list(self.records)
+        for row, value in changes.items():
+            column[row] = to_column(field, value)
+            if records[row] is not None:
+                records[row] = attrs.evolve(records[row], **{field.name: value})
+        return Table(
+            self.spec,
+            columns,
+            self.paths,
+            self.lines,
+            self.starts,
+            records=records,
+            nodes=self.nodes,
+        )
+
+    def drafts(self) -> list[Draft]:
+        """Return a draft for each row, in order."""
+        return [Draft(self, row) for row in range(len(self))]
+
+
+class Draft:
+    """One row of a table: its values, its record and where it was read."""
+
+    __slots__ = ("row", "table")
+
+    def __init__(self, table: Table, row: int) -> None:
+        self.table = table
+        self.row = row
+
+    @property
+    def spec(self) -> s.RecordSpec:
+        """The record type."""
+        return self.table.spec
+
+    @property
+    def path(self) -> str:
+        """The file the record was read from."""
+        return self.table.paths[self.row]
+
+    @property
+    def record(self) -> Any:
+        """The record."""
+        return self.table.record(self.row)
+
+    def value(self, field: str) -> Any:
+        """Return the value of one field (or of ``pack``), as its column holds it."""
+        return self.table.column(field)[self.row]
+
+    def place(self) -> tuple[int, int]:
+        """Return the line and column where the record starts."""
+        return self.table.lines[self.row], self.table.starts[self.row]
+
+    def locate(self, field: str, index: int | None = None) -> tuple[int, int]:
+        """Return the line and column of a field's value, or of one item of a list.
+
+        A compiled record keeps no place for each field: its own place is given.
+        """
+        node = self.table.nodes[self.row] if self.table.nodes else None
+        if node is None:
+            return self.place()
+        from . import _nodes  # noqa: PLC0415 - only a problem needs a place
+
+        value = node.get(field)
+        if isinstance(value, _nodes.Sequence) and index is not None and index < len(value.items):
+            value = value.items[index]
+        target = value if value is not None else node
+        return target.line, target.column
+
+
+#: A record converted from YAML: its type, the record, its file and its node.
+Converted = tuple[s.RecordSpec, Any, str, "Mapping"]
+
+
+def tables_of(converted: Iterable[Converted]) -> dict[str, Table]:
+    """Return the tables of records converted from YAML, by section, each in the order given."""
+    sections: dict[str, list[Converted]] = {}
+    for entry in converted:
+        sections.setdefault(entry[0].section, []).append(entry)
+    return {section: Table.of_converted(e[0][0], e) for section, e in sections.items()}
+
+
+class PackDrafts:
+    """A pack read and converted, not yet checked against other packs."""
+
+    __slots__ = ("files", "manifest_path", "pack", "tables")
+
+    def __init__(
+        self, pack: Pack, manifest_path: str, tables: dict[str, Table], files: tuple[str, ...]
+    ) -> None:
+        self.pack = pack
+        self.manifest_path = manifest_path
+        #: The pack's records by section, each in the order its files give them.
+        self.tables = tables
+        self.files = files
+
+    def drafts(self) -> list[Draft]:
+        """Return every record's draft, section by section."""
+        return [draft for table in self.tables.values() for draft in table.drafts()]
+
+
+@functools.cache
+def _builder(spec: s.RecordSpec) -> Callable[[list[Any]], Any]:
+    """Return the function that builds a record of this type from its row of column values."""
+    converters = [_from_column(field) for field in spec.fields]
+    model = spec.model
+
+    def build(row: list[Any]) -> Any:
+        return model(*[convert(value) for convert, value in zip(converters, row)], row[-1])
+
+    return build
+
+
+def _from_column(field: s.Field) -> Callable[[Any], Any]:
+    """Return what turns a column value into the record's value."""
+    shape = field.shape
+    if shape in (s.CHOICE, s.CHOICE_LIST):
+        assert field.choices is not None  # noqa: S101 - the schema sets it
+        members = {member.value: member for member in field.choices}
+        if shape == s.CHOICE:
+            return lambda value: None if value is None else members[value]
+        return lambda value: tuple(map(members.__getitem__, items(value)))
+    if shape == s.REFERENCE_LIST:
+        return lambda value: tuple(items(value))
+    if shape == s.TEXT_LIST:
+        return lambda value: () if value is None else tuple(value)
+    return lambda value: value
