@@ -45,6 +45,19 @@ language: en
 license: CC0-1.0
 """
 
+#: A tip that replaces one of the built-in pack's, saying so.
+REPLACEMENT = """\
+tips:
+  - id: reflect-on-the-first-round
+    replaces: core:reflect-on-the-first-round
+    kind: do
+    title: Reread your first-round notes with our recruiter
+    detail: Book fifteen minutes with your Acme recruiter before the second round.
+    why: Our recruiters know what the panel asked last time.
+    stages: [second-interview]
+    topics: [reflection]
+"""
+
 
 @pytest.fixture(autouse=True)
 def _cold_cache() -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 import interviewtips
-from conftest import MANIFEST, MINIMAL
+from conftest import MANIFEST, MINIMAL, REPLACEMENT
 from interviewtips import _api, _pack
 from interviewtips._locate import builtin_data
 
@@ -157,19 +157,6 @@ class TestValidate:
             problem.column,
             problem.message,
         )
-
-
-REPLACEMENT = """\
-tips:
-  - id: reflect-on-the-first-round
-    replaces: core:reflect-on-the-first-round
-    kind: do
-    title: Reread your first-round notes with our recruiter
-    detail: Book fifteen minutes with your Acme recruiter before the second round.
-    why: Our recruiters know what the panel asked last time.
-    stages: [second-interview]
-    topics: [reflection]
-"""
 
 
 class TestMergeRules:

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 import pytest
 
 import interviewtips
-from conftest import MANIFEST, MINIMAL
+from conftest import MANIFEST, MINIMAL, REPLACEMENT
 from interviewtips import Limits, _api, _pack, _yaml
 from interviewtips._compiled import COMPILED
 from interviewtips._locate import builtin_data
@@ -99,7 +99,7 @@ class TestCompiledForm:
     def test_pack_beside_core(self, make_pack, parses: list[str]) -> None:
         """A user pack with qualified references and hides compiles too."""
         folder = make_pack(
-            {"tips.yaml": TIP + REPLACEMENT},
+            {"tips.yaml": TIP, "replaced.yaml": REPLACEMENT},
             manifest=MANIFEST + "hides:\n  tips: [core:practise-your-answers-out-loud]\n",
         )
         from_yaml = interviewtips.load(packs=[folder]).to_dict()
@@ -259,17 +259,6 @@ class TestCompileCommand:
         assert "IT305" in capsys.readouterr().err
 
 
-REPLACEMENT = """\
-  - id: reflect-on-the-first-round
-    replaces: core:reflect-on-the-first-round
-    kind: do
-    title: Reread your first-round notes with our recruiter
-    detail: Book fifteen minutes with your Acme recruiter before the second round.
-    why: Our recruiters know what the panel asked last time.
-    stages: [second-interview]
-    topics: [reflection]
-    related: [acme:dress-for-our-office]
-"""
 TIP = """\
 tips:
   - id: dress-for-our-office
