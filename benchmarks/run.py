@@ -126,6 +126,49 @@ def peak_memory(folder: Path) -> tuple[float, interviewtips.Catalog]:
         tracemalloc.stop()
 
 
+#: Content files too big to store, each refused at one of the reader's limits (see the
+#: threat model): the text of each, by what it is.
+HOSTILE_INPUTS: dict[str, Callable[[], str]] = {
+    "49,000 unknown fields": lambda: (
+        "tips:\n  - {" + ", ".join(f"x{i}: a" for i in range(49_000)) + "}\n"
+    ),
+    "150,000-item list": lambda: "tips: [" + "a, " * 150_000 + "]\n",
+    "nesting 1,900,000 deep": lambda: "tips: " + "[" * 1_900_000,
+    "30,000 aliases": lambda: "a: &a x\nb: [" + ", ".join(["*a"] * 30_000) + "]\n",
+    "1.9 MB string": lambda: "tips:\n  - id: x\n    title: " + "x" * 1_900_000 + "\n",
+    "syntax error after 90,000 lines": lambda: "- a\n" * 90_000 + "a: b: c\n",
+    "1,200 unknown references": lambda: (
+        "tips:\n"
+        + "".join(
+            f"  - {{id: flood-{i}, kind: do, title: T, detail: D., why: W., "
+            f"stages: [{STAGE_IDS[0]}], topics: [{TOPIC_IDS[0]}], related: [nowhere-{i}]}}\n"
+            for i in range(1_200)
+        )
+    ),
+}
+
+
+def hostile(repeats: int) -> dict[str, float]:
+    """Return, for each hostile input, the median time (ms) a load takes to refuse it."""
+    times = {}
+    for name, text in HOSTILE_INPUTS.items():
+        folder = synthetic_pack(Path(tempfile.mkdtemp()) / "hostile", 10)
+        (folder / "zz-hostile.yaml").write_text(text(), encoding="utf-8")
+        runs = []
+        for _ in range(repeats):
+            start = time.perf_counter()
+            try:
+                interviewtips.load(packs=[folder])
+            except interviewtips.ContentError:
+                runs.append((time.perf_counter() - start) * 1000)
+            else:
+                message = f"the hostile input {name!r} loaded"
+                raise AssertionError(message)
+        times[name] = statistics.median(runs)
+        shutil.rmtree(folder.parent)
+    return times
+
+
 def measure(quick: bool) -> dict[str, Any]:
     """Run every benchmark and return the figures by name."""
     repeats = 3 if quick else 21
@@ -176,6 +219,7 @@ def measure(quick: bool) -> dict[str, Any]:
             lambda: pycountry.countries.search_fuzzy("germany"), max(3, repeats // 5)
         )
     results["scale"] = scale(quick)
+    results["hostile"] = hostile(1 if quick else 5)
     return results
 
 
@@ -242,6 +286,7 @@ def targets(results: dict[str, Any]) -> list[tuple[str, float, float, bool]]:
                 0.1,
             ),
         ]
+    checks += [(f"refuse {name} (ms)", ms, 1000.0) for name, ms in r.get("hostile", {}).items()]
     for row in r["scale"]:
         checks.append((f"query at {row['tips']:,} tips (us)", row["query (us)"], 10.0))
         if row["tips"] >= LARGEST:
@@ -275,6 +320,9 @@ def report(results: dict[str, Any]) -> str:
         cells = [f"{row['tips']:>16,}"]
         cells += [f"{row.get(c, float('nan')):>16,.1f}" for c in columns[1:]]
         lines.append("  " + " | ".join(cells))
+    if "hostile" in results:
+        lines += ["", "Hostile input (median ms to refuse, built-in pack loaded beside)", ""]
+        lines += [f"  {name:<{width}} {ms:9.1f}" for name, ms in results["hostile"].items()]
     lines += ["", "Targets (ratios from this run)", ""]
     for name, value, bound, met in targets(results):
         verdict = "met" if met else f"MISSED by {value / bound:.2f}x"

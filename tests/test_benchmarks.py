@@ -63,4 +63,5 @@ class TestBenchmarkSmoke:
         assert 0 == bench.main(["--quick", "--json", str(out)])
         figures = json.loads(out.read_text())
         assert [1000, 5000] == [row["tips"] for row in figures["scale"]]
+        assert list(bench.HOSTILE_INPUTS) == list(figures["hostile"])
         assert "Targets (ratios from this run)" in capsys.readouterr().out

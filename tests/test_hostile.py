@@ -1,10 +1,12 @@
-"""Hostile input: whatever a pack holds, loading it fails fast with located problems.
+"""Hostile input: whatever a pack holds, loading it fails with located problems.
 
 Every file of the corpus under tests/data/hostile/ (written by its generate.py) is
 loaded inside a copy of the minimal pack. A refused one must raise ContentError,
-nothing else, with exactly the problems listed here, in under a second, printing
-nothing; a valid one must load exactly as written. Inputs that must be big to
-matter (a 2 MB line, 100,000 nodes) are made here rather than stored.
+nothing else, with exactly the problems listed here, printing nothing; a valid one
+must load exactly as written. Inputs that must be big to matter (a 2 MB line,
+100,000 nodes) are made here rather than stored. How fast the big ones are refused
+is measured by the benchmark (benchmarks/run.py), not here: a timed test flakes on
+a busy machine.
 """
 
 from __future__ import annotations
@@ -13,19 +15,16 @@ import json
 import os
 import shutil
 import sys
-import time
 from pathlib import Path
 
 import pytest
 
 import interviewtips
 from conftest import BAD, DATA, MINIMAL
-from interviewtips import ContentError, Limits
+from interviewtips import ContentError, Limits, _assemble
 from interviewtips._codes import CODES
 
 HOSTILE = DATA / "hostile"
-#: A generous bound for one load, not a benchmark: each case takes milliseconds.
-SECOND = 1.0
 #: The name a corpus content file gets inside the copy of the minimal pack.
 ADDED = "zz-hostile.yaml"
 
@@ -207,12 +206,9 @@ def _pack(tmp_path: Path, content: str | None = None, manifest: str | None = Non
 
 
 def refused(packs: list[Path], limits: Limits | None = None) -> tuple[interviewtips.Problem, ...]:
-    """Load ``packs`` alone; return the problems of the ContentError it must raise, quickly."""
-    start = time.perf_counter()
+    """Load ``packs`` alone; return the problems of the ContentError it must raise."""
     with pytest.raises(ContentError) as caught:
         interviewtips.load(packs=packs, builtin=False, limits=limits)
-    elapsed = time.perf_counter() - start
-    assert elapsed < SECOND, f"the load took {elapsed:.2f} s"
     return caught.value.problems
 
 
@@ -222,11 +218,8 @@ def located(problems: tuple[interviewtips.Problem, ...]) -> list[tuple[str, int,
 
 
 def loaded(folder: Path) -> interviewtips.Catalog:
-    """Load a pack alone, quickly."""
-    start = time.perf_counter()
-    catalog = interviewtips.load(packs=[folder], builtin=False)
-    assert time.perf_counter() - start < SECOND
-    return catalog
+    """Load a pack alone."""
+    return interviewtips.load(packs=[folder], builtin=False)
 
 
 def _symlink(link: Path, target: Path, *, folder: bool = False) -> None:
@@ -237,7 +230,7 @@ def _symlink(link: Path, target: Path, *, folder: bool = False) -> None:
 
 
 class TestCorpus:
-    """Each corpus file is refused with exactly its located problems, fast and quietly."""
+    """Each corpus file is refused with exactly its located problems, quietly."""
 
     def test_every_file_has_an_expectation(self) -> None:
         """The tables cover the whole corpus, so no hostile file goes untested."""
@@ -395,7 +388,7 @@ class TestBigInput:
         assert [("IT113", 3, 12)] == located(refused([folder]))
 
     def test_huge_line_with_a_syntax_error_at_its_end(self, tmp_path: Path) -> None:
-        """A syntax error after 1.9 MB of small tokens is found fast (no slow re-parse)."""
+        """A syntax error after 1.9 MB of small tokens is found at its line."""
         folder = self.write(tmp_path, "- a\n" * 90_000 + "a: b: c\n")
         ((code, line, _),) = located(refused([folder]))
         assert ("IT105", 90_001) == (code, line)
@@ -425,7 +418,7 @@ class TestBigInput:
         assert [("IT110", *where)] == located(refused([self.write(tmp_path, text)]))
 
     def test_alias_flood(self, tmp_path: Path) -> None:
-        """Tens of thousands of aliases are each located (IT107), fast."""
+        """Tens of thousands of aliases are each located (IT107)."""
         folder = self.write(tmp_path, "a: &a x\nb: [" + ", ".join(["*a"] * 30_000) + "]\n")
         problems = refused([folder])
         assert ({"IT107"}, 30_001) == ({problem.code for problem in problems}, len(problems))
@@ -444,8 +437,17 @@ class TestBigInput:
         codes = {problem.code for problem in self.flood(tmp_path)}
         assert codes <= set(CODES)
 
-    def test_flood_of_unknown_references(self, tmp_path: Path) -> None:
-        """1,200 tips that each name an unknown related tip are refused in under a second."""
+    def test_flood_of_unknown_references(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """1,200 unknown references: each is a problem, and only 50 look for close matches.
+
+        Each look scans every id, so an unbounded number of them would be quadratic.
+        """
+        looks = []
+        monkeypatch.setattr(
+            _assemble, "close_matches", lambda name, _known: looks.append(name) or ()
+        )
         tips = "".join(
             f"  - {{id: flood-{i}, kind: do, title: T, detail: D., why: W., "
             f"stages: [first-round], topics: [research], related: [nowhere-{i}]}}\n"
@@ -453,6 +455,7 @@ class TestBigInput:
         )
         problems = refused([self.write(tmp_path, "tips:\n" + tips)])
         assert ["IT301"] * 1_200 == [problem.code for problem in problems]
+        assert [f"nowhere-{i}" for i in range(50)] == looks
 
 
 class TestPackFolders:
