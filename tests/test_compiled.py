@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import operator
+import re
 import shutil
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -16,6 +17,8 @@ from conftest import MANIFEST, MINIMAL, REPLACEMENT
 from interviewtips import Limits, _api, _pack, _yaml
 from interviewtips._compiled import COMPILED
 from interviewtips._locate import builtin_data
+from interviewtips._schema import SECTIONS, SLUG_PATTERN
+from interviewtips._table import JOINED
 from interviewtips.cli import main
 
 if TYPE_CHECKING:
@@ -107,6 +110,15 @@ class TestCompiledForm:
         parses.clear()
         assert from_yaml == interviewtips.load(packs=[folder]).to_dict()
         assert [] == [path for path in parses if path.startswith(str(folder))]
+
+    def test_joined_values_are_ids(self) -> None:
+        """Lists held as one space-joined string hold only ids and vocabulary ids: no spaces."""
+        joined = [f for spec in SECTIONS.values() for f in spec.fields if f.shape in JOINED]
+        assert {"stages", "topics", "formats", "audiences", "sources", "related"} == {
+            field.name for field in joined
+        }
+        values = [member.value for f in joined if f.choices for member in f.choices]
+        assert [] == [value for value in values if not re.fullmatch(SLUG_PATTERN, value)]
 
     def test_records_are_built_when_asked_for(self, minimal_copy: Path) -> None:
         """A compiled record is built on first use, once: every caller gets the same object."""

@@ -373,13 +373,18 @@ class TestExport:
 
     @given(catalogs(), st.booleans())
     def test_export_loads_back_as_an_equal_catalog(self, catalog: Catalog, ascii_: bool) -> None:
-        """The export written as a pack (JSON is YAML) loads to an equal catalog."""
+        """The export written as a pack (JSON is YAML) loads to an equal catalog, compiled too."""
         export = catalog.to_dict()
         with tempfile.TemporaryDirectory() as temporary:
             folder = Path(temporary) / "pack"
             as_pack(export, folder, ensure_ascii=ascii_)
             again = interviewtips.load(packs=[folder], builtin=False)
-        assert export == again.to_dict()
+            interviewtips.compile_pack(folder, builtin=False)
+            compiled = interviewtips.load(packs=[folder], builtin=False)
+        assert compiled._indexes["tips"]._table.nodes is None  # read from the compiled form
+        assert export == again.to_dict() == compiled.to_dict()
+        query = {"kind": "do", "stage": [stage.id for stage in catalog.stages[:2]]}
+        assert again.query(**query) == compiled.query(**query)
 
     def test_built_in_export_loads_back(self, tmp_path: Path) -> None:
         """The same holds for the whole built-in content."""
