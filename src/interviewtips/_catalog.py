@@ -112,11 +112,11 @@ class Catalog:
         self._indexes: dict[str, FacetIndex] = {}
         for name in RECORD_TYPES:
             table = tables[name]
-            stages = table.column("stages")
-            first_stage = {value: order[items(value)[0]] for value in set(stages)}
-            lifecycle = sorted(
-                range(len(table)), key=list(map(first_stage.__getitem__, stages)).__getitem__
-            )
+            # Canonical order: by each record's first stage, then as the table gives them.
+            stage_ids = table.column("stages")
+            first_stage = {value: order[items(value)[0]] for value in set(stage_ids)}
+            keys = list(map(first_stage.__getitem__, stage_ids))
+            lifecycle = sorted(range(len(table)), key=keys.__getitem__)
             self._indexes[name] = FacetIndex(table, _FACETS[name], lifecycle)
         self._by_id: dict[str, dict[str, Any]] = {
             "stages": {stage.id: stage for stage in self.stages},
