@@ -224,6 +224,17 @@ class TestMergeRules:
             interviewtips.load(packs=[make_pack({}, manifest=manifest)])
         assert ["IT301"] == [problem.code for problem in caught.value.problems]
 
+    def test_hiding_a_hidden_record_is_refused(self, make_pack) -> None:
+        """A record an earlier pack hid is gone: hiding it again names it (it was a KeyError)."""
+        first = make_pack({}, manifest=MANIFEST_WITH_HIDES)
+        second = make_pack({}, manifest=MANIFEST_WITH_HIDES.replace("acme", "later"), name="two")
+        with pytest.raises(interviewtips.ContentError) as caught:
+            interviewtips.load(packs=[first, second])
+        (problem,) = caught.value.problems
+        assert (str(second / "pack.yaml"), "IT301") == (problem.path, problem.code)
+        expected = "hides tips 'core:practise-your-answers-out-loud', which no pack loaded before"
+        assert problem.message.startswith(expected)
+
     def test_qualified_references(self, make_pack) -> None:
         """pack:id references resolve to plain ids; a wrong pack is refused."""
         text = EXTRA_TIP.replace("[second-interview]", "[core:second-interview]")
