@@ -14,10 +14,10 @@ import pytest
 
 import interviewtips
 from conftest import MANIFEST, MINIMAL, REPLACEMENT
-from interviewtips import Limits, _api, _pack, _yaml
+from interviewtips import Kind, Limits, _api, _compiled, _pack, _yaml
 from interviewtips._compiled import COMPILED
 from interviewtips._locate import builtin_data
-from interviewtips._schema import SECTIONS, SLUG_PATTERN
+from interviewtips._schema import CHOICE, SECTIONS, SLUG_PATTERN, Field
 from interviewtips._table import JOINED
 from interviewtips.cli import main
 
@@ -119,6 +119,14 @@ class TestCompiledForm:
         }
         values = [member.value for f in joined if f.choices for member in f.choices]
         assert [] == [value for value in values if not re.fullmatch(SLUG_PATTERN, value)]
+
+    def test_nested_fields_of_other_shapes_are_refused_by_name(self) -> None:
+        """A nested record type with a field no reader handles fails loudly, naming it."""
+        field = Field("mood", CHOICE, "A mood.", choices=Kind)
+        with pytest.raises(
+            NotImplementedError, match=r"no reader for a nested choice field \(mood\)"
+        ):
+            _compiled._reader(field, 100)
 
     def test_records_are_built_when_asked_for(self, minimal_copy: Path) -> None:
         """A compiled record is built on first use, once: every caller gets the same object."""
