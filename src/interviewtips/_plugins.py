@@ -66,9 +66,10 @@ def plugin_folder(name: str) -> Path:
         UnknownNameError: No installed plugin declares a pack of that name.
         ContentError: The plugin is broken; the problem names it.
     """
-    matches = [info for info in installed_packs() if info.name == name]
+    installed = installed_packs()
+    matches = [info for info in installed if info.name == name]
     if not matches:
-        names = [info.name for info in installed_packs()]
+        names = [info.name for info in installed]
         kind = "pack (no such folder, and no installed plugin)"
         raise UnknownNameError(kind, name, close_matches(name, names))
     info = matches[0]
