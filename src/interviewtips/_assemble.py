@@ -17,7 +17,6 @@ record at a time, to apply each rule and name each problem.
 
 from __future__ import annotations
 
-from itertools import chain
 from typing import TYPE_CHECKING
 
 from . import _schema as s
@@ -139,9 +138,8 @@ class _ByRecord:
 
     def result(self) -> tuple[Table, _Known]:
         table = Table.gathered(s.SECTIONS[self.section], self.records.values())
-        rows = {id_: row for row, id_ in enumerate(self.records)}
         earlier = {id_: packs for id_, packs in self.defined_by.items() if len(packs) > 1}
-        return table, _Known(rows, table.column("pack"), earlier)
+        return table, _Known(table.row_of, table.column("pack"), earlier)
 
 
 def assemble(packs: Sequence[PackDrafts]) -> Catalog:
@@ -185,11 +183,9 @@ def _merged(section: str, packs: list[PackDrafts], merge: _Merge) -> tuple[Table
     tables = [pack.tables[section] for pack in packs if section in pack.tables]
     hides = any(hidden.section == section for pack in packs for hidden in pack.pack.hides)
     if not hides and all(table.column("replaces").count(None) == len(table) for table in tables):
-        ids = list(chain.from_iterable(table.column("id") for table in tables))
-        rows = dict(zip(ids, range(len(ids))))
-        if len(rows) == len(ids):  # no id defined twice
-            table = Table.joined(spec, tables)
-            return table, _Known(rows, table.column("pack")), set()
+        table = Table.joined(spec, tables)
+        if len(table.row_of) == len(table):  # no id defined twice
+            return table, _Known(table.row_of, table.column("pack")), set()
     by_record = _ByRecord(section, merge)
     for pack in packs:
         for hidden in pack.pack.hides:

@@ -33,7 +33,7 @@ class FacetIndex:
         self._all: tuple[Any, ...] | None = None
         self.facets = tuple(facets)
         #: The row of each id.
-        self.row_of: dict[str, int] = dict(zip(table.column("id"), range(len(table))))
+        self.row_of = table.row_of
         self._postings = {
             facet: _postings(list(map(table.column(field).__getitem__, order)))
             for facet, field in facets.items()

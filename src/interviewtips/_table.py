@@ -68,7 +68,7 @@ class Table:
         nodes: Each row's YAML node (None for a compiled row), or None when no row has one.
     """
 
-    __slots__ = ("columns", "lines", "nodes", "paths", "records", "spec", "starts")
+    __slots__ = ("_row_of", "columns", "lines", "nodes", "paths", "records", "spec", "starts")
 
     def __init__(
         self,
@@ -88,6 +88,7 @@ class Table:
         self.starts = starts
         self.records = records
         self.nodes = nodes
+        self._row_of: dict[str, int] | None = None
 
     @classmethod
     def of_converted(cls, spec: s.RecordSpec, converted: Sequence[Converted]) -> Table:
@@ -156,6 +157,14 @@ class Table:
         """Return one field's values (or the packs' ids), a row each."""
         return self.columns[self.spec.offsets[field]]
 
+    @property
+    def row_of(self) -> dict[str, int]:
+        """The row of each id (the last, should an id be in two rows), made on first use."""
+        row_of = self._row_of
+        if row_of is None:
+            row_of = self._row_of = dict(zip(self.column("id"), range(len(self))))
+        return row_of
+
     def record(self, row: int) -> Any:
         """Return the record of a row, built on first use; every caller gets the same object."""
         record = self.records[row]
@@ -177,7 +186,7 @@ class Table:
             column[row] = to_column(field, value)
             if records[row] is not None:
                 records[row] = attrs.evolve(records[row], **{field.name: value})
-        return Table(
+        table = Table(
             self.spec,
             columns,
             self.paths,
@@ -186,6 +195,8 @@ class Table:
             records=records,
             nodes=self.nodes,
         )
+        table._row_of = self._row_of  # the ids are unchanged
+        return table
 
     def drafts(self) -> list[Draft]:
         """Return a draft for each row, in order."""
