@@ -114,9 +114,16 @@ class TestCompiledForm:
     def test_joined_values_are_ids(self) -> None:
         """Lists held as one space-joined string hold only ids and vocabulary ids: no spaces."""
         joined = [f for spec in SECTIONS.values() for f in spec.fields if f.shape in JOINED]
-        assert {"stages", "topics", "formats", "audiences", "sources", "related"} == {
-            field.name for field in joined
-        }
+        assert {
+            "stages",
+            "topics",
+            "formats",
+            "audiences",
+            "situations",
+            "regions",
+            "sources",
+            "related",
+        } == {field.name for field in joined}
         values = [member.value for f in joined if f.choices for member in f.choices]
         assert [] == [value for value in values if not re.fullmatch(SLUG_PATTERN, value)]
 

@@ -64,6 +64,7 @@ class QuestionType(_Choice):
     TECHNICAL = ("technical", "Technical")
     CASE = ("case", "Case")
     MOTIVATIONAL = ("motivational", "Motivational")
+    IMPROPER = ("improper", "Improper (should not be asked)")
 
 
 class Audience(_Choice):
@@ -86,6 +87,7 @@ CHOICE_ALIASES: dict[_Choice, tuple[str, ...]] = {
     Format.MEAL: ("lunch", "dinner"),
     QuestionType.BEHAVIOURAL: ("behavioral",),
     QuestionType.SITUATIONAL: ("hypothetical",),
+    QuestionType.IMPROPER: ("illegal", "unlawful", "inappropriate"),
     Audience.HIRING_MANAGER: ("manager",),
     Audience.TEAM: ("peers", "team member"),
     Audience.EXECUTIVE: ("leadership", "senior leader"),
@@ -166,6 +168,35 @@ class Topic:
 
 
 @attrs.frozen
+class Situation:
+    """Who the candidate is, where that changes the advice: a graduate, a returner..."""
+
+    __repr__, __eq__, __hash__ = _methods.record_repr, _methods.record_eq, _methods.record_hash
+
+    id: str
+    name: str
+    summary: str
+    aliases: tuple[str, ...] = ()
+    replaces: str | None = None
+    pack: str = "core"
+
+
+@attrs.frozen
+class Region:
+    """A jurisdiction whose law or custom changes the advice: a country or a part of one."""
+
+    __repr__, __eq__, __hash__ = _methods.record_repr, _methods.record_eq, _methods.record_hash
+
+    id: str
+    name: str
+    summary: str
+    aliases: tuple[str, ...] = ()
+    parent: str | None = None
+    replaces: str | None = None
+    pack: str = "core"
+
+
+@attrs.frozen
 class Tip:
     """One piece of do or don't guidance."""
 
@@ -180,6 +211,8 @@ class Tip:
     topics: tuple[str, ...]
     phase: Phase | None = None
     formats: tuple[Format, ...] = ()
+    situations: tuple[str, ...] = ()
+    regions: tuple[str, ...] = ()
     sources: tuple[str, ...] = ()
     related: tuple[str, ...] = ()
     replaces: str | None = None
@@ -215,6 +248,8 @@ class Question:
     star: StarOutline | None = None
     follow_ups: tuple[str, ...] = ()
     formats: tuple[Format, ...] = ()
+    situations: tuple[str, ...] = ()
+    regions: tuple[str, ...] = ()
     sources: tuple[str, ...] = ()
     replaces: str | None = None
     pack: str = "core"
@@ -234,6 +269,8 @@ class QuestionToAsk:
     topics: tuple[str, ...]
     why: str
     instead: str | None = None
+    situations: tuple[str, ...] = ()
+    regions: tuple[str, ...] = ()
     sources: tuple[str, ...] = ()
     replaces: str | None = None
     pack: str = "core"
@@ -267,6 +304,8 @@ class Template:
     subject: str
     body: str
     placeholders: tuple[Placeholder, ...]
+    situations: tuple[str, ...] = ()
+    regions: tuple[str, ...] = ()
     sources: tuple[str, ...] = ()
     replaces: str | None = None
     pack: str = "core"
@@ -310,6 +349,8 @@ class Checklist:
     topics: tuple[str, ...] = ()
     phase: Phase | None = None
     formats: tuple[Format, ...] = ()
+    situations: tuple[str, ...] = ()
+    regions: tuple[str, ...] = ()
     sources: tuple[str, ...] = ()
     replaces: str | None = None
     pack: str = "core"

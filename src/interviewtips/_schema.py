@@ -124,6 +124,18 @@ _SOURCES = Field(
 )
 _FORMATS = Field("formats", CHOICE_LIST, "Formats it is specific to.", choices=m.Format)
 _PHASE = Field("phase", CHOICE, "Before, during or after the conversation.", choices=m.Phase)
+_SITUATIONS = Field(
+    "situations",
+    REFERENCE_LIST,
+    "Situation ids (graduate, returner...) it is for; none: it applies to everyone.",
+    refers_to="situations",
+)
+_REGIONS = Field(
+    "regions",
+    REFERENCE_LIST,
+    "Region ids (ca, uk, us-ny...) where it holds; none: it holds everywhere.",
+    refers_to="regions",
+)
 _ALIASES = Field("aliases", TEXT_LIST, "Other names readers may use.")
 
 
@@ -222,6 +234,38 @@ TOPIC = RecordSpec(
     "A subject guidance is about.",
 )
 
+SITUATION = RecordSpec(
+    "situations",
+    m.Situation,
+    (
+        _id(),
+        Field("name", TEXT, "The display name.", required=True),
+        Field("summary", TEXT, "Who the situation describes.", required=True),
+        _ALIASES,
+        _replaces("situations"),
+    ),
+    "Who the candidate is, where that changes the advice.",
+)
+
+REGION = RecordSpec(
+    "regions",
+    m.Region,
+    (
+        _id("A kebab-case slug: an ISO 3166 code, with its subdivision (ca, ca-on)."),
+        Field("name", TEXT, "The display name.", required=True),
+        Field("summary", TEXT, "What sets the region's rules apart.", required=True),
+        _ALIASES,
+        Field(
+            "parent",
+            REFERENCE,
+            "The region this one is part of (ca for ca-on).",
+            refers_to="regions",
+        ),
+        _replaces("regions"),
+    ),
+    "A jurisdiction whose law or custom changes the advice.",
+)
+
 TIP = RecordSpec(
     "tips",
     m.Tip,
@@ -235,6 +279,8 @@ TIP = RecordSpec(
         _topics(),
         _PHASE,
         _FORMATS,
+        _SITUATIONS,
+        _REGIONS,
         _SOURCES,
         Field("related", REFERENCE_LIST, "Ids of related tips.", refers_to="tips"),
         _replaces("tips"),
@@ -257,6 +303,8 @@ QUESTION = RecordSpec(
         Field("star", RECORD, "For behavioural questions: a STAR outline.", record=STAR),
         Field("follow_ups", TEXT_LIST, "Follow-up questions to expect."),
         _FORMATS,
+        _SITUATIONS,
+        _REGIONS,
         _SOURCES,
         _replaces("questions"),
     ),
@@ -275,6 +323,8 @@ QUESTION_TO_ASK = RecordSpec(
         _topics(),
         Field("why", TEXT, "Why to ask it, or why to avoid it.", required=True),
         Field("instead", TEXT, "For questions to avoid: what to ask instead."),
+        _SITUATIONS,
+        _REGIONS,
         _SOURCES,
         _replaces("questions_to_ask"),
     ),
@@ -293,6 +343,8 @@ TEMPLATE = RecordSpec(
         Field("subject", TEXT, "The subject line, with placeholders.", required=True),
         Field("body", TEXT, "The body, with placeholders.", required=True),
         Field("placeholders", NAMED_TEXTS, "Each placeholder and what goes in it.", required=True),
+        _SITUATIONS,
+        _REGIONS,
         _SOURCES,
         _replaces("templates"),
     ),
@@ -311,6 +363,8 @@ CHECKLIST = RecordSpec(
         _topics(required=False),
         _PHASE,
         _FORMATS,
+        _SITUATIONS,
+        _REGIONS,
         _SOURCES,
         _replaces("checklists"),
     ),
@@ -320,5 +374,15 @@ CHECKLIST = RecordSpec(
 #: The record sections a content file may hold, in the order they are converted.
 SECTIONS: dict[str, RecordSpec] = {
     spec.section: spec
-    for spec in (STAGE, TOPIC, TIP, QUESTION, QUESTION_TO_ASK, TEMPLATE, CHECKLIST)
+    for spec in (
+        STAGE,
+        TOPIC,
+        SITUATION,
+        REGION,
+        TIP,
+        QUESTION,
+        QUESTION_TO_ASK,
+        TEMPLATE,
+        CHECKLIST,
+    )
 }
