@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from . import _codes as codes
 from . import _schema as s
 from ._catalog import RECORD_TYPES, Catalog
 from ._names import close_matches, did_you_mean
@@ -102,7 +103,7 @@ class _ByRecord:
             self.merge.located(
                 draft,
                 "id",
-                "IT302",
+                codes.DUPLICATE_ID,
                 f"{self.section} id {id_!r} is already used at {first.path}:"
                 f"{first.locate('id')[0]}; give one of them another id, or say replaces: "
                 f"{first.value('pack')}:{id_}",
@@ -116,10 +117,10 @@ class _ByRecord:
         pack, _, local = target.rpartition(":")
         if local not in self.records or (pack and pack not in self.defined_by[local]):
             message = f"replaces {target!r}, which no earlier pack defines"
-            self.merge.located(draft, "replaces", "IT301", message)
+            self.merge.located(draft, "replaces", codes.UNKNOWN_REFERENCE, message)
         elif local != id_:
             message = f"a record that replaces {target!r} must have the id {local!r}"
-            self.merge.located(draft, "replaces", "IT306", message)
+            self.merge.located(draft, "replaces", codes.REPLACEMENT_ID, message)
         else:
             self.records[id_] = draft
             self.defined_by[id_].add(draft.value("pack"))
@@ -131,7 +132,9 @@ class _ByRecord:
                 f"hides {self.section} {reference!r}, which no pack loaded before "
                 f"{pack.pack.id!r} defines"
             )
-            self.merge.problems.append(Problem(pack.manifest_path, 0, 0, "IT301", message))
+            self.merge.problems.append(
+                Problem(pack.manifest_path, 0, 0, codes.UNKNOWN_REFERENCE, message)
+            )
             return
         del self.records[local]
         self.hidden.add(local)
@@ -155,7 +158,7 @@ def assemble(packs: Sequence[PackDrafts]) -> Catalog:
         first = kept.setdefault(pack.pack.id, pack)
         if first is not pack:
             message = f"pack id {pack.pack.id!r} is already used by {first.manifest_path}"
-            merge.problems.append(Problem(pack.manifest_path, 0, 0, "IT302", message))
+            merge.problems.append(Problem(pack.manifest_path, 0, 0, codes.DUPLICATE_ID, message))
     given = list(kept.values())
     tables: dict[str, Table] = {}
     known: dict[str, _Known] = {}
@@ -251,7 +254,7 @@ def _plain_references(
         message = (
             f"{field.name} names {section.rstrip('s')} {reference!r}, which no pack defines{hint}"
         )
-        merge.located(draft, field.name, "IT301", message, index)
+        merge.located(draft, field.name, codes.UNKNOWN_REFERENCE, message, index)
     return tuple(plain)
 
 
@@ -266,5 +269,5 @@ def _shared_orders(stages: list[Draft]) -> list[Problem]:
                 f"stage order {draft.value('order')} is already taken by {first.value('id')!r}; "
                 "give each stage its own order"
             )
-            problems.append(Problem(draft.path, line, column, "IT305", message))
+            problems.append(Problem(draft.path, line, column, codes.DUPLICATE_ORDER, message))
     return problems

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from . import _codes as codes
 from . import _schema as s
 from ._models import PLACEHOLDER, Hidden, Placeholder, QuestionType
 from ._names import close_matches, did_you_mean
@@ -57,7 +58,9 @@ class Converter:
         self.count += 1
         if self.count >= MAX_PROBLEMS_PER_FILE:
             message = f"{self.count} problems so far; fix these, then check the file again"
-            self.problems.append(Problem(self.path, node.line, node.column, "IT211", message))
+            self.problems.append(
+                Problem(self.path, node.line, node.column, codes.TOO_MANY_PROBLEMS, message)
+            )
             raise _TooManyProblemsError
 
     def content_file(self, root: Node | None) -> list[Converted]:
@@ -78,20 +81,30 @@ class Converter:
         """Convert each record section of a content file into ``converted``."""
         if root is None or (isinstance(root, Scalar) and root.is_null):
             self.problems.append(
-                Problem(self.path, 1, 1, "IT114", "the file is empty; add a section such as tips:")
+                Problem(
+                    self.path,
+                    1,
+                    1,
+                    codes.EMPTY_FILE,
+                    "the file is empty; add a section such as tips:",
+                )
             )
             return
         if not isinstance(root, Mapping):
-            self.problem(root, "IT201", f"expected a mapping of sections, found {_shape(root)}")
+            self.problem(
+                root, codes.WRONG_TYPE, f"expected a mapping of sections, found {_shape(root)}"
+            )
             return
         for key, value in root.entries:
             spec = s.SECTIONS.get(key.value)
             if spec is None:
                 hint = _did_you_mean(key.value, s.SECTIONS)
-                self.problem(key, "IT207", f"unknown section {key.value!r}{hint}")
+                self.problem(key, codes.UNKNOWN_SECTION, f"unknown section {key.value!r}{hint}")
                 continue
             if not isinstance(value, Sequence):
-                self.problem(value, "IT201", f"{key.value} must be a list, found {_shape(value)}")
+                self.problem(
+                    value, codes.WRONG_TYPE, f"{key.value} must be a list, found {_shape(value)}"
+                )
                 continue
             for item in value.items:
                 record = self.record(spec, item)
@@ -103,14 +116,18 @@ class Converter:
         """Convert one record, or return None after recording why it cannot be."""
         if not isinstance(node, Mapping):
             self.problem(
-                node, "IT201", f"each of {spec.section} must be a mapping, found {_shape(node)}"
+                node,
+                codes.WRONG_TYPE,
+                f"each of {spec.section} must be a mapping, found {_shape(node)}",
             )
             return None
         count = len(self.problems)
         values = self.fields(spec, node)
         for field in spec.fields:
             if field.required and node.get(field.name) is None:
-                self.problem(node, "IT203", f"missing field {field.name!r}: {field.doc}")
+                self.problem(
+                    node, codes.MISSING_FIELD, f"missing field {field.name!r}: {field.doc}"
+                )
         if len(self.problems) > count:
             return None
         if self.pack is not None and "pack" in attrs.fields_dict(spec.model):
@@ -126,11 +143,11 @@ class Converter:
             field = spec.field(key.value)
             if field is None:
                 hint = _did_you_mean(key.value, [known.name for known in spec.fields])
-                self.problem(key, "IT202", f"unknown field {key.value!r}{hint}")
+                self.problem(key, codes.UNKNOWN_FIELD, f"unknown field {key.value!r}{hint}")
             elif isinstance(value, Scalar) and value.is_null:
                 if field.required:
                     description = field.doc[0].lower() + field.doc[1:]
-                    self.problem(value, "IT204", f"{field.name} is empty; {description}")
+                    self.problem(value, codes.EMPTY_VALUE, f"{field.name} is empty; {description}")
             else:
                 with contextlib.suppress(_Invalid):
                     values[field.name] = self.value(field, value)
@@ -163,7 +180,7 @@ class Converter:
         if not isinstance(node, Mapping):
             self.problem(
                 node,
-                "IT201",
+                codes.WRONG_TYPE,
                 f"{field.name} must map sections to ids, such as "
                 f"tips: [core:some-tip], found {_shape(node)}",
             )
@@ -176,7 +193,7 @@ class Converter:
                 hint = _did_you_mean(key.value, sections)
                 self.problem(
                     key,
-                    "IT207",
+                    codes.UNKNOWN_SECTION,
                     f"{field.name} cannot name section {key.value!r}"
                     f"{hint} (allowed: {', '.join(sections)})",
                 )
@@ -190,31 +207,35 @@ class Converter:
             example = "[first, second]"
             self.problem(
                 node,
-                "IT201",
+                codes.WRONG_TYPE,
                 f"{field.name} must be a list such as {example}, found {_shape(node)}",
             )
             raise _Invalid
         if field.required and not node.items:
-            self.problem(node, "IT204", f"{field.name} is an empty list; {field.doc}")
+            self.problem(node, codes.EMPTY_VALUE, f"{field.name} is an empty list; {field.doc}")
             raise _Invalid
         return node.items
 
     def scalar(self, field: s.Field, node: Node) -> Any:
         if not isinstance(node, Scalar):
-            self.problem(node, "IT201", f"{field.name} must be text, found {_shape(node)}")
+            self.problem(node, codes.WRONG_TYPE, f"{field.name} must be text, found {_shape(node)}")
             raise _Invalid
         text = node.value.strip()
         if not text or node.is_null:
-            self.problem(node, "IT204", f"{field.name} has an empty value; write it out")
+            self.problem(node, codes.EMPTY_VALUE, f"{field.name} has an empty value; write it out")
             raise _Invalid
         pattern = {s.ID: _SLUG, s.REFERENCE: _REFERENCE, s.REFERENCE_LIST: _REFERENCE}
         if field.shape in pattern and not pattern[field.shape].fullmatch(text):
             slug = re.sub(r"[^a-z0-9:]+", "-", text.lower()).strip("-") or "my-id"
-            self.problem(node, "IT205", f"{text!r} is not a kebab-case id; write it as {slug!r}")
+            self.problem(
+                node, codes.BAD_ID, f"{text!r} is not a kebab-case id; write it as {slug!r}"
+            )
             raise _Invalid
         if field.shape == s.INTEGER:
             if not (node.plain and _INTEGER.fullmatch(text)):
-                self.problem(node, "IT201", f"{field.name} must be a whole number, found {text!r}")
+                self.problem(
+                    node, codes.WRONG_TYPE, f"{field.name} must be a whole number, found {text!r}"
+                )
                 raise _Invalid
             return int(text)
         if field.choices is not None:
@@ -224,7 +245,7 @@ class Converter:
                 allowed = ", ".join(by_value)
                 self.problem(
                     node,
-                    "IT206",
+                    codes.UNKNOWN_VALUE,
                     f"{text!r} is not a {field.name} value{hint} (allowed: {allowed})",
                 )
                 raise _Invalid
@@ -235,14 +256,14 @@ class Converter:
         if not isinstance(node, Mapping):
             self.problem(
                 node,
-                "IT201",
+                codes.WRONG_TYPE,
                 f"{field.name} must be a mapping of names to descriptions, found {_shape(node)}",
             )
             raise _Invalid
         placeholders = []
         for key, value in node.entries:
             if not _PLACEHOLDER_NAME.fullmatch(key.value):
-                self.problem(key, "IT205", f"placeholder {key.value!r} must be snake_case")
+                self.problem(key, codes.BAD_ID, f"placeholder {key.value!r} must be snake_case")
                 raise _Invalid
             placeholders.append(Placeholder(key.value, self.scalar(field, value)))
         return tuple(placeholders)
@@ -254,7 +275,7 @@ class Converter:
             if behavioural and record.star is None:
                 self.problem(
                     node,
-                    "IT210",
+                    codes.STAR_OUTLINE,
                     "a behavioural question needs a star: outline "
                     "(situation, task, action, result)",
                 )
@@ -262,7 +283,7 @@ class Converter:
                 star = node.get("star")
                 self.problem(
                     star or node,
-                    "IT210",
+                    codes.STAR_OUTLINE,
                     f"only behavioural questions take a star: "
                     f"outline; this one is {record.type.value}",
                 )
@@ -274,7 +295,7 @@ class Converter:
             assert isinstance(items, Sequence)  # noqa: S101 - converted as a list
             self.problem(
                 items.items[related.index(record.id)],
-                "IT304",
+                codes.SELF_REFERENCE,
                 f"{record.id!r} lists itself as related; remove it",
             )
 
@@ -287,14 +308,14 @@ class Converter:
             where = node.get("body") or node
             self.problem(
                 where,
-                "IT303",
+                codes.PLACEHOLDER_MISMATCH,
                 "placeholders used but not listed under placeholders: " + ", ".join(unlisted),
             )
         if unused:
             where = node.get("placeholders") or node
             self.problem(
                 where,
-                "IT303",
+                codes.PLACEHOLDER_MISMATCH,
                 "placeholders listed but used in neither subject nor body: " + ", ".join(unused),
             )
         stray = re.sub(PLACEHOLDER, "", record.subject + record.body)
@@ -302,7 +323,7 @@ class Converter:
             where = node.get("body") or node
             self.problem(
                 where,
-                "IT303",
+                codes.PLACEHOLDER_MISMATCH,
                 "a brace that is not part of a {snake_case} "
                 "placeholder; remove it or fix the placeholder's name",
             )

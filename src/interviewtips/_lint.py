@@ -11,6 +11,7 @@ import difflib
 import re
 from typing import TYPE_CHECKING
 
+from . import _codes as codes
 from ._api import combine, folders_of, read_packs
 from ._problems import Problem
 from .exceptions import ContentError
@@ -88,7 +89,7 @@ def _tip_style(draft: Draft) -> list[Problem]:
             _problem(
                 draft,
                 "title",
-                "IT401",
+                codes.LONG_TITLE,
                 f"the title has {len(tip.title)} characters; keep it under {MAX_TITLE_CHARS}",
             )
         )
@@ -97,7 +98,7 @@ def _tip_style(draft: Draft) -> list[Problem]:
             _problem(
                 draft,
                 "title",
-                "IT402",
+                codes.TITLE_FORM,
                 "write the title as a short imperative: a capital first, no full stop",
             )
         )
@@ -106,7 +107,7 @@ def _tip_style(draft: Draft) -> list[Problem]:
             _problem(
                 draft,
                 "detail",
-                "IT403",
+                codes.DETAIL_LENGTH,
                 "the detail is very short; say what to do and how in a sentence or more",
             )
         )
@@ -115,7 +116,7 @@ def _tip_style(draft: Draft) -> list[Problem]:
             _problem(
                 draft,
                 "detail",
-                "IT403",
+                codes.DETAIL_LENGTH,
                 f"the detail has {len(tip.detail)} "
                 f"characters; keep it under {MAX_DETAIL_CHARS} or split the tip",
             )
@@ -127,7 +128,7 @@ def _tip_style(draft: Draft) -> list[Problem]:
             _problem(
                 draft,
                 "title",
-                "IT406",
+                codes.KIND_TITLE,
                 f"a {tip.kind.label.lower()} whose "
                 f"title reads the other way; {advice}, or change its kind",
             )
@@ -154,7 +155,7 @@ def _near_duplicates(tips: list[Draft]) -> list[Problem]:
                     _problem(
                         tips[later],
                         "title",
-                        "IT404",
+                        codes.NEAR_DUPLICATE,
                         f"the title is close to that of {first.record.id!r} at {first.path}:"
                         f"{first.locate('title')[0]}; merge the two tips or tell them apart",
                     )
@@ -172,7 +173,7 @@ def _unused_topics(drafts: list[Draft]) -> list[Problem]:
         _problem(
             draft,
             "id",
-            "IT405",
+            codes.UNUSED_TOPIC,
             f"no record uses the topic {draft.record.id!r}; tag some guidance with it or remove it",
         )
         for draft in drafts

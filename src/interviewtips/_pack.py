@@ -6,6 +6,7 @@ import json
 import os
 from typing import TYPE_CHECKING, cast
 
+from . import _codes as codes
 from . import _schema
 from ._compiled import COMPILED, compiled_form, load_compiled, load_installed
 from ._problems import Problem
@@ -103,7 +104,7 @@ def _manifest(
             message = (
                 f"{MANIFEST} is empty; start it with the pack's id: (see interviewtips new-pack)"
             )
-            problems.append(Problem(path, 1, 1, "IT114", message))
+            problems.append(Problem(path, 1, 1, codes.EMPTY_FILE, message))
         return None, False
     pack = Converter(path, problems).manifest(node)
     if pack is not None and not 1 <= pack.schema_version <= _schema.SCHEMA_VERSION:
@@ -115,7 +116,9 @@ def _manifest(
 
         where = node.get("schema_version") if isinstance(node, Mapping) else None
         target = where or node
-        problems.append(Problem(path, target.line, target.column, "IT208", message))
+        problems.append(
+            Problem(path, target.line, target.column, codes.UNSUPPORTED_SCHEMA, message)
+        )
         return None, True
     return pack, False
 
@@ -151,12 +154,12 @@ def read_sources(
     """
     if not root.is_dir():
         what = "a file, not a folder" if root.is_file() else "no such folder"
-        problems.append(Problem(str(root), 0, 0, "IT101", f"{what}; give a pack's folder"))
+        problems.append(Problem(str(root), 0, 0, codes.UNREADABLE, f"{what}; give a pack's folder"))
         return {}
     manifest_file = root.joinpath(MANIFEST)
     if not manifest_file.is_file():
         message = f"the folder has no {MANIFEST}; every pack starts with one"
-        problems.append(Problem(str(root), 0, 0, "IT209", message))
+        problems.append(Problem(str(root), 0, 0, codes.MISSING_MANIFEST, message))
         return {}
     sources = {}
     total = 0
@@ -167,7 +170,7 @@ def read_sources(
         total += len(data)
         if total > limits.max_pack_bytes:
             message = f"the pack holds more than {limits.max_pack_bytes:,} bytes; split it"
-            problems.append(Problem(str(file), 0, 0, "IT116", message))
+            problems.append(Problem(str(file), 0, 0, codes.PACK_TOO_LARGE, message))
             break
         sources[name] = (file, data)
     return sources
@@ -177,12 +180,14 @@ def _bytes(file: Traversable, limits: Limits, problems: list[Problem]) -> bytes 
     path = str(file)
     if _size(file) > limits.max_file_bytes:
         message = f"the file is larger than the limit of {limits.max_file_bytes:,} bytes; split it"
-        problems.append(Problem(path, 0, 0, "IT104", message))
+        problems.append(Problem(path, 0, 0, codes.FILE_TOO_LARGE, message))
         return None
     try:
         return file.read_bytes()
     except OSError as error:
-        problems.append(Problem(path, 0, 0, "IT101", f"cannot read the file: {error.strerror}"))
+        problems.append(
+            Problem(path, 0, 0, codes.UNREADABLE, f"cannot read the file: {error.strerror}")
+        )
         return None
 
 
@@ -217,11 +222,11 @@ def _content_files(root: Traversable, problems: list[Problem]) -> list[tuple[str
             real = _real_path(entry, real_folder)
             if real is not None and inside is not None and not _is_within(real, inside):
                 message = "this link leads outside the pack's folder; copy the file in instead"
-                problems.append(Problem(str(entry), 0, 0, "IT115", message))
+                problems.append(Problem(str(entry), 0, 0, codes.OUTSIDE_PACK, message))
             elif entry.is_dir() and depth < _MAX_FOLDER_DEPTH:
                 if real in walked and real is not None:
                     message = "this link leads back into the pack's own folders; remove it"
-                    problems.append(Problem(str(entry), 0, 0, "IT115", message))
+                    problems.append(Problem(str(entry), 0, 0, codes.OUTSIDE_PACK, message))
                     continue
                 walked.add(real)
                 pending.append((relative + "/", entry, real, depth + 1))
@@ -239,7 +244,11 @@ def _entries(folder: Traversable, problems: list[Problem]) -> list[Traversable]:
     except OSError as error:
         problems.append(
             Problem(
-                str(folder), 0, 0, "IT101", f"cannot list the folder: {error.strerror or error}"
+                str(folder),
+                0,
+                0,
+                codes.UNREADABLE,
+                f"cannot list the folder: {error.strerror or error}",
             )
         )
         return []

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import attrs
 
+from . import _codes as codes
 from . import _methods
 from ._names import close_matches
 from ._problems import Problem
@@ -75,7 +76,7 @@ def plugin_folder(name: str) -> Path:
     info = matches[0]
     if info.problem is not None or info.location is None:
         where = f"plugin {info.name!r} of {info.distribution} {info.version}"
-        raise ContentError([Problem(where, 0, 0, "IT118", info.problem or "no folder")])
+        raise ContentError([Problem(where, 0, 0, codes.BROKEN_PLUGIN, info.problem or "no folder")])
     return Path(info.location)
 
 

@@ -17,6 +17,7 @@ import attrs
 import yaml
 import yaml.events as ev
 
+from . import _codes as codes
 from ._problems import Problem
 
 if TYPE_CHECKING:
@@ -232,17 +233,17 @@ def decode(data: bytes, path: str, limits: Limits) -> tuple[str | None, list[Pro
             f"the file has {len(data):,} bytes, more than the limit of "
             f"{limits.max_file_bytes:,}; split it into smaller files"
         )
-        return None, [Problem(path, 0, 0, "IT104", message)]
+        return None, [Problem(path, 0, 0, codes.FILE_TOO_LARGE, message)]
     if data.startswith(_UTF16_AND_32_BOMS):
         message = "the file is UTF-16 or UTF-32; save it as UTF-8"
-        return None, [Problem(path, 1, 1, "IT102", message)]
+        return None, [Problem(path, 1, 1, codes.NOT_UTF8, message)]
     data = data.removeprefix(codecs.BOM_UTF8)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
         line, column = _byte_position(data, error.start)
         message = f"byte 0x{data[error.start]:02x} is not valid UTF-8; save the file as UTF-8"
-        return None, [Problem(path, line, column, "IT102", message)]
+        return None, [Problem(path, line, column, codes.NOT_UTF8, message)]
     control = _CONTROL_CHARACTERS.search(text)
     if control:
         line, column = _text_position(text, control.start())
@@ -252,7 +253,7 @@ def decode(data: bytes, path: str, limits: Limits) -> tuple[str | None, list[Pro
             else f"character U+{ord(control.group()):04X} is a control character: the file "
             "looks binary or UTF-16; save it as UTF-8 text"
         )
-        return None, [Problem(path, line, column, "IT103", message)]
+        return None, [Problem(path, line, column, codes.BINARY, message)]
     return text, []
 
 
@@ -293,7 +294,7 @@ def parse(
     except yaml.MarkedYAMLError as error:
         composer.syntax_error(error)
     except yaml.YAMLError as error:
-        composer.problem_at(0, 0, "IT105", f"YAML syntax error: {error}")
+        composer.problem_at(0, 0, codes.YAML_SYNTAX, f"YAML syntax error: {error}")
     except _StopReadingError:
         pass
     return None, composer.problems
@@ -344,7 +345,9 @@ class _Composer:
     def syntax_error(self, error: yaml.MarkedYAMLError) -> None:
         detail = error.problem or error.context or "malformed YAML"
         message = f"YAML syntax error: {detail}; check the indentation and quoting here"
-        self.problem_at(*_position(error.problem_mark or error.context_mark), "IT105", message)
+        self.problem_at(
+            *_position(error.problem_mark or error.context_mark), codes.YAML_SYNTAX, message
+        )
 
     def stop(self, event: ev.Event, code: str, message: str) -> _StopReadingError:
         self.problem(event, code, message)
@@ -359,7 +362,9 @@ class _Composer:
                 documents += 1
                 if documents > 1:
                     raise self.stop(
-                        event, "IT111", "a second YAML document starts here; one file holds one"
+                        event,
+                        codes.MANY_DOCUMENTS,
+                        "a second YAML document starts here; one file holds one",
                     )
                 continue
             if isinstance(event, (ev.StreamStartEvent, ev.StreamEndEvent, ev.DocumentEndEvent)):
@@ -369,7 +374,7 @@ class _Composer:
                 if len(stack) >= self.limits.max_depth:
                     raise self.stop(
                         event,
-                        "IT110",
+                        codes.TOO_DEEP,
                         f"nesting goes deeper than {self.limits.max_depth} levels; flatten it",
                     )
                 stack.append(_Frame(event))
@@ -389,7 +394,9 @@ class _Composer:
         self.nodes += 1
         if self.nodes > self.limits.max_nodes:
             raise self.stop(
-                event, "IT117", f"the file has more than {self.limits.max_nodes:,} nodes; split it"
+                event,
+                codes.TOO_MANY_ITEMS,
+                f"the file has more than {self.limits.max_nodes:,} nodes; split it",
             )
 
     def check_node_event(self, event: Any) -> None:
@@ -397,13 +404,13 @@ class _Composer:
         if event.anchor is not None:
             self.problem(
                 event,
-                "IT107",
+                codes.ALIAS,
                 f"anchor &{event.anchor}: content has no use for anchors; "
                 "write the value out in full",
             )
         if event.tag is not None and event.tag != "!":
             self.problem(
-                event, "IT109", f"tag {event.tag} is not allowed; remove it and write plain YAML"
+                event, codes.TAG, f"tag {event.tag} is not allowed; remove it and write plain YAML"
             )
 
     def leaf(self, event: ev.Event) -> Scalar:
@@ -412,7 +419,7 @@ class _Composer:
             self.count(event)
             self.problem(
                 event,
-                "IT107",
+                codes.ALIAS,
                 f"alias *{event.anchor}: content has no use for aliases; "
                 "write the value out in full",
             )
@@ -422,7 +429,7 @@ class _Composer:
         if len(event.value) > self.limits.max_string_chars:
             self.problem(
                 event,
-                "IT113",
+                codes.STRING_TOO_LONG,
                 f"this string has {len(event.value):,} characters, more than the limit of "
                 f"{self.limits.max_string_chars:,}; shorten it",
             )
@@ -445,7 +452,7 @@ class _Composer:
                 if _SURROGATE.match(unsafe.group())
                 else "a control or invisible character, which content never needs; remove it"
             )
-            self.problem(event, "IT103", f"an escape in this string makes {character}, {what}")
+            self.problem(event, codes.BINARY, f"an escape in this string makes {character}, {what}")
         return value
 
     def add(self, frame: _Frame, node: Node) -> None:
@@ -463,17 +470,21 @@ class _Composer:
         """Return the key to store the next value under, or None to drop the value."""
         if not isinstance(node, Scalar):
             self.located(
-                node, "IT112", "a mapping key must be a plain string, not a list or mapping"
+                node,
+                codes.COMPLEX_KEY,
+                "a mapping key must be a plain string, not a list or mapping",
             )
             return None
         if node.plain and node.value == "<<":
-            self.located(node, "IT108", "the merge key '<<' is not allowed; write each field out")
+            self.located(
+                node, codes.MERGE_KEY, "the merge key '<<' is not allowed; write each field out"
+            )
             return None
         first = frame.keys.get(node.value)
         if first is not None:
             self.located(
                 node,
-                "IT106",
+                codes.DUPLICATE_KEY,
                 f"key {node.value!r} repeats the one on line {first.line}; keep one of them",
             )
             return None
