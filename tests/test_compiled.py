@@ -14,11 +14,12 @@ import pytest
 
 import interviewtips
 from conftest import MANIFEST, MINIMAL, REPLACEMENT
-from interviewtips import Kind, Limits, _api, _compiled, _pack, _yaml
-from interviewtips._compiled import COMPILED
-from interviewtips._locate import builtin_data
-from interviewtips._schema import CHOICE, SECTIONS, SLUG_PATTERN, Field
-from interviewtips._table import JOINED
+from interviewtips import Kind, Limits, _api, _pack, _yaml
+from interviewtips._locate import COMPILED, builtin_data
+from interviewtips._record_types import SECTIONS
+from interviewtips._registry import Field, RecordType
+from interviewtips._shapes import Choice, Nested
+from interviewtips._text import SLUG as SLUG_PATTERN
 from interviewtips.cli import main
 
 if TYPE_CHECKING:
@@ -113,7 +114,7 @@ class TestCompiledForm:
 
     def test_joined_values_are_ids(self) -> None:
         """Lists held as one space-joined string hold only ids and vocabulary ids: no spaces."""
-        joined = [f for spec in SECTIONS.values() for f in spec.fields if f.shape in JOINED]
+        joined = [f for spec in SECTIONS.values() for f in spec.fields if f.shape.joined]
         assert {
             "stages",
             "topics",
@@ -124,16 +125,17 @@ class TestCompiledForm:
             "sources",
             "related",
         } == {field.name for field in joined}
-        values = [member.value for f in joined if f.choices for member in f.choices]
+        vocabularies = [getattr(f.shape.item, "vocabulary", ()) for f in joined]
+        values = [member.value for vocabulary in vocabularies for member in vocabulary]
         assert [] == [value for value in values if not re.fullmatch(SLUG_PATTERN, value)]
 
     def test_nested_fields_of_other_shapes_are_refused_by_name(self) -> None:
         """A nested record type with a field no reader handles fails loudly, naming it."""
-        field = Field("mood", CHOICE, "A mood.", choices=Kind)
-        with pytest.raises(
-            NotImplementedError, match=r"no reader for a nested choice field \(mood\)"
-        ):
-            _compiled._reader(field, 100)
+        mood = RecordType(
+            "moods", dict, (Field("mood", Choice(Kind), "A mood."),), "Moods.", singular="mood"
+        )
+        with pytest.raises(NotImplementedError, match="Choice values are never nested"):
+            Nested(mood).read_compiled({"mood": "do"}, 100)
 
     def test_records_are_built_when_asked_for(self, minimal_copy: Path) -> None:
         """A compiled record is built on first use, once: every caller gets the same object."""
@@ -260,7 +262,7 @@ class TestNeverStale:
             pack, _ = _pack.read_pack(minimal_copy, Limits(), installed=installed)
             assert pack is not None
             titles[installed] = next(
-                d.record.title for d in pack.drafts() if d.spec.section == "tips"
+                d.record.title for d in pack.rows() if d.spec.section == "tips"
             )
         assert {False: "Read the annual report", True: "Forged \x07"} == titles
 

@@ -21,7 +21,7 @@ import pytest
 
 import interviewtips
 from conftest import BAD, DATA, MINIMAL
-from interviewtips import ContentError, Limits, _assemble
+from interviewtips import ContentError, Limits, _text
 from interviewtips._codes import CODES
 
 HOSTILE = DATA / "hostile"
@@ -445,9 +445,7 @@ class TestBigInput:
         Each look scans every id, so an unbounded number of them would be quadratic.
         """
         looks = []
-        monkeypatch.setattr(
-            _assemble, "close_matches", lambda name, _known: looks.append(name) or ()
-        )
+        monkeypatch.setattr(_text, "close_matches", lambda name, _known: looks.append(name) or ())
         tips = "".join(
             f"  - {{id: flood-{i}, kind: do, title: T, detail: D., why: W., "
             f"stages: [first-round], topics: [research], related: [nowhere-{i}]}}\n"

@@ -41,11 +41,12 @@ from interviewtips import (
     _yaml,
 )
 from interviewtips._codes import CODES
+from interviewtips._columns import RecordTable
 from interviewtips._nodes import Mapping
-from interviewtips._schema import REFERENCE_PATTERN, SECTIONS, SLUG_PATTERN
-from interviewtips._schema import TIP as TIP_SPEC
+from interviewtips._record_types import SECTIONS
 from interviewtips._search import words
-from interviewtips._table import Table
+from interviewtips._text import REFERENCE as REFERENCE_PATTERN
+from interviewtips._text import SLUG as SLUG_PATTERN
 
 _COMMON = {
     "deadline": None,
@@ -57,7 +58,6 @@ settings.register_profile("short", max_examples=60, **_COMMON)
 settings.register_profile("long", max_examples=10_000, **_COMMON)
 settings.load_profile(os.environ.get("INTERVIEWTIPS_FUZZ", "short"))
 
-RECORD_TYPES = ("tips", "questions", "questions-to-ask", "templates", "checklists")
 
 # -- random catalogs --------------------------------------------------------------------
 
@@ -167,15 +167,19 @@ def catalogs(draw: st.DrawFn, text: st.SearchStrategy[str] = texts) -> Catalog:
         language="en",
         license="CC0-1.0",
     )
-    return Catalog(packs=[pack], stages=stages, topics=topics, tables=tip_tables(tips))
+    return catalog_of([pack], stages=stages, topics=topics, tips=tips)
 
 
-def tip_tables(tips: list[Tip]) -> dict[str, Table]:
-    """Return the tables a Catalog takes, for these tips and no other records."""
-    tables = {name: Table.joined(SECTIONS[name.replace("-", "_")], []) for name in RECORD_TYPES}
-    converted = [(TIP_SPEC, tip, "test.yaml", Mapping((), 1, 1)) for tip in tips]
-    tables["tips"] = Table.of_converted(TIP_SPEC, converted)
-    return tables
+def catalog_of(packs: list[Pack], **records: list[Any]) -> Catalog:
+    """Return the catalog of these records, by section, and no others."""
+    tables = {
+        section: RecordTable.of_converted(
+            record_type,
+            [(record_type, r, "test.yaml", Mapping((), 1, 1)) for r in records.get(section, [])],
+        )
+        for section, record_type in SECTIONS.items()
+    }
+    return Catalog(packs=packs, tables=tables)
 
 
 # -- random filters, each with the ids it stands for ---------------------------------------
@@ -355,7 +359,7 @@ def as_pack(export: dict[str, Any], folder: Path, *, ensure_ascii: bool) -> None
 
     (manifest,) = export["packs"]
     dump("pack.yaml", {key: value for key, value in manifest.items() if key != "hides"})
-    for section in ("stages", "topics", *(name.replace("-", "_") for name in RECORD_TYPES)):
+    for section in SECTIONS:
         dump(f"{section}.yaml", {section: [record(r) for r in export[section]]})
 
 
@@ -663,8 +667,7 @@ class TestNames:
         second = Stage("st-b", "Stage B", 2, "S.", pack="prop")
         tip = Tip("t", Kind.DO, "T", "D.", "W.", stages=("st-b",), topics=("tp",), pack="prop")
         topic = Topic("tp", "Topic", "S.", pack="prop")
-        tables = tip_tables([tip])
-        catalog = Catalog(packs=[], stages=[first, second], topics=[topic], tables=tables)
+        catalog = catalog_of([], stages=[first, second], topics=[topic], tips=[tip])
         assert ((tip,), (tip,)) == (catalog.query(stage=second), catalog.query(stage="st-b"))
 
 

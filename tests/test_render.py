@@ -43,6 +43,8 @@ class TestRender:
             "topics": ["research", "thanks"],
             "phase": None,
             "formats": ["video", "phone"],
+            "situations": [],
+            "regions": [],
             "sources": [],
             "related": [],
             "replaces": None,

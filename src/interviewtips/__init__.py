@@ -35,6 +35,8 @@ if TYPE_CHECKING:
         Question,
         QuestionToAsk,
         QuestionType,
+        Region,
+        Situation,
         Source,
         Stage,
         StarOutline,
@@ -42,7 +44,7 @@ if TYPE_CHECKING:
         Tip,
         Topic,
     )
-    from ._plain import to_dict
+    from ._plain_data import to_dict
     from ._plugins import PackInfo
     from ._problems import Problem
     from .exceptions import ContentError, InterviewTipsError, TemplateError, UnknownNameError
@@ -70,6 +72,8 @@ _MODULES = {
             "Question",
             "QuestionToAsk",
             "QuestionType",
+            "Region",
+            "Situation",
             "Source",
             "Stage",
             "StarOutline",
@@ -79,7 +83,7 @@ _MODULES = {
         ),
         "._models",
     ),
-    "to_dict": "._plain",
+    "to_dict": "._plain_data",
     "PackInfo": "._plugins",
     "Problem": "._problems",
     **dict.fromkeys(
@@ -106,6 +110,8 @@ __all__ = [
     "Question",
     "QuestionToAsk",
     "QuestionType",
+    "Region",
+    "Situation",
     "Source",
     "Stage",
     "StarOutline",

@@ -16,9 +16,9 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from ._catalog import Catalog
+    from ._columns import ReadPack
     from ._plugins import PackInfo
     from ._problems import Problem
-    from ._table import PackDrafts
 
 #: A pack as callers name it: the path of its folder, or the name of an installed pack.
 PackPath = Union[str, "os.PathLike[str]"]
@@ -26,7 +26,7 @@ _PACK_NAME = r"[a-z0-9]+(?:-[a-z0-9]+)*"  # compiled on first use: the default l
 
 _lock = threading.RLock()  # re-entrant: the default load reads the built-in pack
 _default_catalog: Catalog | None = None
-_builtin_pack: PackDrafts | None = None
+_builtin_pack: ReadPack | None = None
 
 
 def load(
@@ -144,7 +144,7 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def read_packs(folders: list[Path], limits: Limits | None) -> list[PackDrafts]:
+def read_packs(folders: list[Path], limits: Limits | None) -> list[ReadPack]:
     """Read every pack, or raise one error naming every problem in any of them.
 
     Raises:
@@ -165,19 +165,19 @@ def read_packs(folders: list[Path], limits: Limits | None) -> list[PackDrafts]:
     return given
 
 
-def combine(given: list[PackDrafts], *, builtin: bool, replaceable: bool = False) -> Catalog:
+def combine(given: list[ReadPack], *, builtin: bool, replaceable: bool = False) -> Catalog:
     """Build the catalog of packs already read, with the built-in pack first.
 
     With ``replaceable``, a pack whose id is ``core`` stands in for the built-in pack.
     """
-    from ._assemble import assemble  # noqa: PLC0415 - keeps YAML off the import path
+    from ._merge import assemble  # noqa: PLC0415 - keeps YAML off the import path
 
     if replaceable and any(pack.pack.id == "core" for pack in given):
         builtin = False
     return assemble([_builtin(), *given] if builtin else given)
 
 
-def _builtin() -> PackDrafts:
+def _builtin() -> ReadPack:
     """Return the built-in pack, read once and kept."""
     global _builtin_pack  # noqa: PLW0603 - the documented process-wide cache
     from ._locate import locate_builtin  # noqa: PLC0415

@@ -1,84 +1,53 @@
-"""The immutable catalog: every record, with indexes built once, and the query API."""
+"""The immutable catalog: every record, with indexes built once, and the query API.
+
+Everything here derives from the registry (`_record_types`): a record type of guidance
+gets an index over its facets, a vocabulary record type (stages, topics...) the names
+its facet resolves, and every facet a way to turn what a caller names into ids.
+"""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from . import _text
 from ._index import FacetIndex
-from ._models import (
-    CHOICE_ALIASES,
-    Audience,
-    Checklist,
-    Format,
-    Kind,
-    Pack,
-    Phase,
-    Question,
-    QuestionToAsk,
-    QuestionType,
-    Source,
-    Stage,
-    Template,
-    Tip,
-    Topic,
-    _Choice,
-)
-from ._names import NameIndex, close_matches
-from ._plain import to_dict
-from ._table import items
+from ._names import NameIndex
+from ._plain_data import to_dict
+from ._record_types import FACETS, RECORD_TYPES, SECTIONS, STAGES, VOCABULARIES
+from ._shapes import split_joined
 from .exceptions import UnknownNameError
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
 
-    from ._search import WordIndex
-    from ._table import Table
-
-#: The record types a catalog holds, by the name the API and command line use.
-RECORD_TYPES = ("tips", "questions", "questions-to-ask", "templates", "checklists")
-
-#: Each record type's facets, and the field that holds each facet's value or values.
-_FACETS: dict[str, dict[str, str]] = {
-    "tips": {
-        "stage": "stages",
-        "kind": "kind",
-        "topic": "topics",
-        "phase": "phase",
-        "format": "formats",
-    },
-    "questions": {"stage": "stages", "topic": "topics", "type": "type", "format": "formats"},
-    "questions-to-ask": {
-        "stage": "stages",
-        "topic": "topics",
-        "kind": "kind",
-        "audience": "audiences",
-    },
-    "templates": {"stage": "stages", "topic": "topics"},
-    "checklists": {"stage": "stages", "topic": "topics", "phase": "phase", "format": "formats"},
-}
-
-_VOCABULARIES: dict[str, type[_Choice]] = {
-    "kind": Kind,
-    "phase": Phase,
-    "format": Format,
-    "type": QuestionType,
-    "audience": Audience,
-}
-
-
-def _choice_names(vocabulary: type[_Choice]) -> NameIndex:
-    what = "question type" if vocabulary is QuestionType else vocabulary.__name__.lower()
-    return NameIndex(
-        what,
-        ((member.value, (member.label, *CHOICE_ALIASES.get(member, ()))) for member in vocabulary),
+    from ._columns import RecordTable
+    from ._models import (
+        Checklist,
+        Pack,
+        Question,
+        QuestionToAsk,
+        Region,
+        Situation,
+        Source,
+        Stage,
+        Template,
+        Tip,
+        Topic,
     )
+    from ._registry import Facet, RecordType
+    from ._search import WordIndex
+
+#: What a filter takes: an id, a display name or an alias, the record or enum member it
+#: names, or an iterable of those (any of them).
+FilterValue = Any
 
 
 class Catalog:
     """Every stage, topic and piece of guidance of the loaded packs, read-only.
 
     Records come in a documented order: by lifecycle stage (of each record's first
-    stage), then in the order the packs, files and lists give them. Build one with
+    stage), then in the order the packs, files and lists give them; questions an
+    interviewer should not ask come after the others. Build one with
     `interviewtips.load`, not directly.
     """
 
@@ -87,49 +56,41 @@ class Catalog:
         "_frozen",
         "_indexes",
         "_names",
-        "_record_types",
-        "_words",
+        "_record_names",
+        "_vocabularies",
+        "_word_indexes",
         "files",
         "packs",
-        "stages",
-        "topics",
     )
 
     def __init__(
         self,
         packs: Iterable[Pack],
-        stages: Iterable[Stage],
-        topics: Iterable[Topic],
-        tables: Mapping[str, Table],
+        tables: Mapping[str, RecordTable],
         files: Iterable[str] = (),
     ) -> None:
-        """Index the records; ``tables`` maps each of `RECORD_TYPES` to its records."""
+        """Index the records; ``tables`` maps each section of `SECTIONS` to its records."""
         self.packs: tuple[Pack, ...] = tuple(packs)
-        self.stages: tuple[Stage, ...] = tuple(sorted(stages, key=lambda stage: stage.order))
-        self.topics: tuple[Topic, ...] = tuple(topics)
         self.files: tuple[str, ...] = tuple(files)
-        order = {stage.id: position for position, stage in enumerate(self.stages)}
-        self._indexes: dict[str, FacetIndex] = {}
-        for name in RECORD_TYPES:
-            table = tables[name]
-            # Canonical order: by each record's first stage, then as the table gives them.
-            stage_ids = table.column("stages")
-            first_stage = {value: order[items(value)[0]] for value in set(stage_ids)}
-            keys = list(map(first_stage.__getitem__, stage_ids))
-            lifecycle = sorted(range(len(table)), key=keys.__getitem__)
-            self._indexes[name] = FacetIndex(table, _FACETS[name], lifecycle)
+        self._vocabularies: dict[str, tuple[Any, ...]] = {}
+        for record_type in VOCABULARIES:
+            table = tables[record_type.section]
+            self._vocabularies[record_type.section] = tuple(map(table.record, range(len(table))))
+        stages = sorted(self._vocabularies[STAGES.section], key=lambda stage: stage.order)
+        self._vocabularies[STAGES.section] = tuple(stages)
         self._by_id: dict[str, dict[str, Any]] = {
-            "stages": {stage.id: stage for stage in self.stages},
-            "topics": {topic.id: topic for topic in self.topics},
+            section: {record.id: record for record in records}
+            for section, records in self._vocabularies.items()
         }
-        names = (*self._by_id, *RECORD_TYPES)
-        self._record_types = NameIndex("record type", ((name, ()) for name in names))
-        self._names: dict[str, NameIndex] = {
-            "stage": NameIndex("stage", ((s.id, (s.name, *s.aliases)) for s in self.stages)),
-            "topic": NameIndex("topic", ((t.id, (t.name, *t.aliases)) for t in self.topics)),
-            **{facet: _choice_names(vocabulary) for facet, vocabulary in _VOCABULARIES.items()},
+        self._names = {facet.name: self._facet_names(facet) for facet in FACETS.values()}
+        stage_order = {stage.id: position for position, stage in enumerate(stages)}
+        self._indexes = {
+            name: _index(record_type, tables[record_type.section], stage_order)
+            for name, record_type in RECORD_TYPES.items()
         }
-        self._words: WordIndex | None = None  # built on the first search
+        names = (*RECORD_TYPES, *self._vocabularies)
+        self._record_names = NameIndex("record type", ((name, ()) for name in names))
+        self._word_indexes: dict[str, WordIndex] = {}  # built on the first search
         self._frozen = True
 
     def __setattr__(self, name: str, value: Any) -> None:
@@ -147,94 +108,113 @@ class Catalog:
     def __repr__(self) -> str:
         """Say what the catalog holds, not every record."""
         packs = ", ".join(pack.id for pack in self.packs)
-        sizes = ", ".join(f"{len(self._indexes[name])} {name}" for name in RECORD_TYPES)
+        sizes = ", ".join(f"{len(index)} {name}" for name, index in self._indexes.items())
         return f"<Catalog packs=[{packs}]: {len(self.stages)} stages, {sizes}>"
 
+    # -- the vocabularies ----------------------------------------------------------
+
     @property
-    def tips(self) -> tuple[Tip, ...]:
-        """Every tip, in canonical order."""
-        return self._indexes["tips"].records
+    def stages(self) -> tuple[Stage, ...]:
+        """Every stage, in lifecycle order."""
+        return self._vocabularies["stages"]
+
+    @property
+    def topics(self) -> tuple[Topic, ...]:
+        """Every topic, in the order the packs give them."""
+        return self._vocabularies["topics"]
+
+    @property
+    def situations(self) -> tuple[Situation, ...]:
+        """Every candidate situation (graduate, returner...), in the order the packs give them."""
+        return self._vocabularies["situations"]
+
+    @property
+    def regions(self) -> tuple[Region, ...]:
+        """Every region (us, ca, ca-on...), in the order the packs give them."""
+        return self._vocabularies["regions"]
 
     @property
     def sources(self) -> tuple[Source, ...]:
         """Every source the loaded packs credit."""
         return tuple(source for pack in self.packs for source in pack.sources)
 
-    def query(
-        self,
-        *,
-        stage: Any = None,
-        kind: Any = None,
-        topic: Any = None,
-        phase: Any = None,
-        format: Any = None,  # noqa: A002 - the public contract's name
-    ) -> tuple[Tip, ...]:
-        """Return the tips that match every filter given.
+    # -- queries ---------------------------------------------------------------------
 
-        Each filter takes an id, a display name or an alias in any case, the model
-        object or enum member, or an iterable of those (any of them).
+    @property
+    def tips(self) -> tuple[Tip, ...]:
+        """Every tip, in canonical order."""
+        return self._indexes["tips"].records
+
+    def select(self, record: str, **filters: FilterValue) -> tuple[Any, ...]:
+        """Return the records of one type that match every filter given, in canonical order.
+
+        Args:
+            record: The record type: one of `RECORD_TYPES` (tips, questions...).
+            filters: One per facet of the record type (``stage=``, ``kind=``...); each
+                takes an id, a display name or an alias in any case, the model object or
+                enum member, or an iterable of those (any of them). Facets combine with AND.
 
         Raises:
             UnknownNameError: A name matches nothing; the error lists close matches.
+            TypeError: A filter is not a facet of the record type.
         """
-        filters = {"stage": stage, "kind": kind, "topic": topic, "phase": phase, "format": format}
-        return self._select("tips", filters)
+        record_type = self._guidance(record)
+        return self._indexes[record_type.name].select(self._wanted(record_type, filters))
 
-    def questions(
-        self,
-        *,
-        stage: Any = None,
-        topic: Any = None,
-        type: Any = None,  # noqa: A002 - the public contract's name
-        format: Any = None,  # noqa: A002 - the public contract's name
-    ) -> tuple[Question, ...]:
-        """Return the interviewer questions that match every filter, as `query` does."""
-        filters = {"stage": stage, "topic": topic, "type": type, "format": format}
-        return self._select("questions", filters)
+    def query(self, **filters: FilterValue) -> tuple[Tip, ...]:
+        """Return the tips that match every filter given, as `select` does.
 
-    def questions_to_ask(
-        self, *, stage: Any = None, topic: Any = None, kind: Any = None, audience: Any = None
-    ) -> tuple[QuestionToAsk, ...]:
-        """Return the questions to ask the employer (kind do) or to avoid (kind dont)."""
-        filters = {"stage": stage, "topic": topic, "kind": kind, "audience": audience}
-        return self._select("questions-to-ask", filters)
+        Filters: stage, kind, topic, phase, format, situation, region.
+        """
+        return self.select("tips", **filters)
 
-    def templates(self, *, stage: Any = None, topic: Any = None) -> tuple[Template, ...]:
-        """Return the email templates that match every filter, as `query` does."""
-        return self._select("templates", {"stage": stage, "topic": topic})
+    def questions(self, **filters: FilterValue) -> tuple[Question, ...]:
+        """Return the interviewer questions that match every filter, as `select` does.
 
-    def checklists(
-        self,
-        *,
-        stage: Any = None,
-        topic: Any = None,
-        phase: Any = None,
-        format: Any = None,  # noqa: A002 - the public contract's name
-    ) -> tuple[Checklist, ...]:
-        """Return the checklists that match every filter, as `query` does."""
-        filters = {"stage": stage, "topic": topic, "phase": phase, "format": format}
-        return self._select("checklists", filters)
+        Filters: stage, topic, type, format, situation, region.
+        """
+        return self.select("questions", **filters)
+
+    def questions_to_ask(self, **filters: FilterValue) -> tuple[QuestionToAsk, ...]:
+        """Return the questions to ask the employer (kind do) or to avoid (kind dont).
+
+        Filters: stage, topic, kind, audience, situation, region.
+        """
+        return self.select("questions-to-ask", **filters)
+
+    def templates(self, **filters: FilterValue) -> tuple[Template, ...]:
+        """Return the email templates that match every filter, as `select` does.
+
+        Filters: stage, topic, situation, region.
+        """
+        return self.select("templates", **filters)
+
+    def checklists(self, **filters: FilterValue) -> tuple[Checklist, ...]:
+        """Return the checklists that match every filter, as `select` does.
+
+        Filters: stage, topic, phase, format, situation, region.
+        """
+        return self.select("checklists", **filters)
 
     def search(
-        self,
-        text: str,
-        *,
-        limit: int | None = None,
-        stage: Any = None,
-        kind: Any = None,
-        topic: Any = None,
-        phase: Any = None,
-        format: Any = None,  # noqa: A002 - the public contract's name
-    ) -> tuple[Tip, ...]:
-        """Return the tips that best match ``text``, best first, within the filters given.
+        self, text: str, *, limit: int | None = None, record: str = "tips", **filters: FilterValue
+    ) -> tuple[Any, ...]:
+        """Return the records that best match ``text``, best first, within the filters given.
 
-        Titles weigh most, then details, reasons, topics and stages; rare words weigh
-        more than common ones. Plural and singular forms match each other.
+        Headings (titles, questions, names) weigh most, then the other text, topics and
+        stages; rare words weigh more than common ones. Plural and singular forms match
+        each other.
+
+        Args:
+            text: The words to look for.
+            limit: At most this many results.
+            record: The record type to search: one of `RECORD_TYPES`.
+            filters: As for `select`.
         """
-        filters = {"stage": stage, "kind": kind, "topic": topic, "phase": phase, "format": format}
-        index = self._indexes["tips"]
-        allowed = index.positions(self._wanted(filters))
-        ranked = self._word_index().rank(text, allowed)
+        record_type = self._guidance(record)
+        index = self._indexes[record_type.name]
+        allowed = index.positions(self._wanted(record_type, filters))
+        ranked = self._word_index(record_type).rank(text, allowed)
         if limit is not None:
             ranked = ranked[: max(limit, 0)]
         return tuple(index.record(position) for position in ranked)
@@ -242,12 +222,13 @@ class Catalog:
     def get(self, id: str, default: Any = None, *, record: str = "tips") -> Any:  # noqa: A002
         """Return the record with this id (``pack:id`` also works), or ``default``.
 
-        ``record`` names the record type: one of `RECORD_TYPES`, "stages" or "topics".
+        ``record`` names the record type: one of `RECORD_TYPES`, or a vocabulary
+        ("stages", "topics", "situations", "regions").
         """
-        record_type = self._record_types.resolve(record)
-        pack, _, local = id.rpartition(":")
-        index = self._indexes.get(record_type)
-        found = self._by_id[record_type].get(local) if index is None else index.get(local)
+        section = self._record_names.resolve(record)
+        pack, local = _text.split_reference(id)
+        index = self._indexes.get(section)
+        found = self._by_id[section].get(local) if index is None else index.get(local)
         if found is None or (pack and found.pack != pack):
             return default
         return found
@@ -260,12 +241,12 @@ class Catalog:
         """
         found = self.get(id, record=record)
         if found is None:
-            record_type = self._record_types.resolve(record)
-            what = "question to ask" if record_type == "questions-to-ask" else record_type[:-1]
-            local = id.rpartition(":")[2].casefold()
-            index = self._indexes.get(record_type)
-            known = self._by_id[record_type] if index is None else index.row_of
-            raise UnknownNameError(what, id, close_matches(local, known))
+            name = self._record_names.resolve(record)
+            record_type = RECORD_TYPES.get(name) or SECTIONS[name.replace("-", "_")]
+            local = _text.split_reference(id)[1].casefold()
+            index = self._indexes.get(name)
+            known = self._by_id[name] if index is None else index.row_of
+            raise UnknownNameError(record_type.singular, id, _text.close_matches(local, known))
         return found
 
     def stage(self, name: Any) -> Stage:
@@ -274,10 +255,7 @@ class Catalog:
         Raises:
             UnknownNameError: No stage is called that.
         """
-        stage: Stage = self._by_id["stages"][
-            self._names["stage"].resolve(getattr(name, "id", name))
-        ]
-        return stage
+        return self._by_id["stages"][self._names["stage"].resolve(getattr(name, "id", name))]  # type: ignore[no-any-return]
 
     def topic(self, name: Any) -> Topic:
         """Return the topic a name, alias or id stands for.
@@ -285,74 +263,162 @@ class Catalog:
         Raises:
             UnknownNameError: No topic is called that.
         """
-        topic: Topic = self._by_id["topics"][
-            self._names["topic"].resolve(getattr(name, "id", name))
-        ]
-        return topic
+        return self._by_id["topics"][self._names["topic"].resolve(getattr(name, "id", name))]  # type: ignore[no-any-return]
 
     def counts(self, by: str = "stage", *, of: str = "tips") -> dict[str, int]:
         """Count records by a facet's values, zeros included, in the facet's order.
 
         Args:
-            by: A facet of the record type (stage, topic, kind, phase, format, type,
-                audience), or "record" to count each record type.
+            by: A facet of the record type (stage, topic, kind...), or "record" to
+                count each record type.
             of: The record type to count: one of `RECORD_TYPES`.
 
         Raises:
             UnknownNameError: ``by`` or ``of`` names nothing.
         """
         if by == "record":
-            return {name: len(self._indexes[name]) for name in RECORD_TYPES}
-        record_type = self._record_types.resolve(of)
-        if record_type not in self._indexes:  # stages and topics have no facets
-            raise UnknownNameError("record type to count", of, RECORD_TYPES)
-        index = self._indexes[record_type]
-        facet = NameIndex(f"facet of {of}", ((f, ()) for f in index.facets)).resolve(by)
+            return {name: len(index) for name, index in self._indexes.items()}
+        record_type = self._guidance(of)
+        index = self._indexes[record_type.name]
+        facet = NameIndex(
+            f"facet of {record_type.name}", ((f, ()) for f in record_type.facets)
+        ).resolve(by)
         return index.count(facet, self._names[facet].ids)
 
     def to_dict(self) -> dict[str, Any]:
         """Return the whole catalog as plain data (a new copy each call), ready for JSON."""
         return {
             "packs": [to_dict(pack) for pack in self.packs],
-            "stages": [to_dict(stage) for stage in self.stages],
-            "topics": [to_dict(topic) for topic in self.topics],
             **{
-                name.replace("-", "_"): [to_dict(r) for r in self._indexes[name].records]
-                for name in RECORD_TYPES
+                section: [to_dict(record) for record in records]
+                for section, records in self._vocabularies.items()
+            },
+            **{
+                record_type.section: [to_dict(r) for r in self._indexes[name].records]
+                for name, record_type in RECORD_TYPES.items()
             },
         }
 
-    def _word_index(self) -> WordIndex:
-        """Return the tips' word index, building it on first use.
+    # -- helpers ---------------------------------------------------------------------
+
+    def _guidance(self, record: str) -> RecordType:
+        """Return the record type of guidance ``record`` names."""
+        name = self._record_names.resolve(record)
+        record_type = RECORD_TYPES.get(name)
+        if record_type is None:  # a vocabulary: stages and topics have no facets
+            raise UnknownNameError("record type", record, tuple(RECORD_TYPES))
+        return record_type
+
+    def _facet_names(self, facet: Facet) -> NameIndex:
+        """Return the names of a facet's values: ids, display names and aliases."""
+        if facet.section is not None:
+            records = self._vocabularies[facet.section]
+            names = ((record.id, (record.name, *record.aliases)) for record in records)
+        else:
+            vocabulary: Any = facet.vocabulary
+            names = (
+                (member.value, (member.label, *facet.aliases.get(member, ())))
+                for member in vocabulary
+            )
+        label = "question type" if facet.name == "type" else facet.name
+        return NameIndex(label, names)
+
+    def _wanted(
+        self, record_type: RecordType, filters: Mapping[str, Any]
+    ) -> dict[str, frozenset[str]]:
+        """Return the ids each filter given names, by facet."""
+        wanted = {}
+        for name, value in filters.items():
+            if name not in record_type.facets:
+                facets = ", ".join(record_type.facets)
+                message = (
+                    f"{record_type.name} have no facet {name!r}"
+                    f"{_text.hint(name, record_type.facets)}; they are filtered by {facets}"
+                )
+                raise TypeError(message)
+            if value is not None:
+                ids = self._names[name].resolve_filter(value)
+                wanted[name] = self._related(FACETS[name], ids)
+        return wanted
+
+    def _related(self, facet: Facet, ids: frozenset[str]) -> frozenset[str]:
+        """Return the ids a filter matches: with a hierarchy, their parents' and parts' too."""
+        if not facet.hierarchy or facet.section is None:
+            return ids
+        parent = {record.id: record.parent for record in self._vocabularies[facet.section]}
+
+        def lineage(id_: str | None) -> list[str]:
+            found = []
+            while id_ is not None and id_ not in found:
+                found.append(id_)
+                id_ = parent.get(id_)
+            return found
+
+        related = {ancestor for id_ in ids for ancestor in lineage(id_)}
+        related.update(id_ for id_ in parent if ids.intersection(lineage(id_)))
+        return frozenset(related)
+
+    def _search_fields(self, record_type: RecordType, record: Any) -> list[tuple[str, float]]:
+        """Return a record's searched texts and weights: its own, then its topics' and stages'."""
+        fields = [
+            (_searched_text(getattr(record, name)), weight)
+            for name, weight in record_type.search.items()
+        ]
+        for facet, weight in (("topic", 1.0), ("stage", 0.5)):
+            field = record_type.facets.get(facet)
+            if field is not None and field.facet is not None and field.facet.section:
+                by_id = self._by_id[field.facet.section]
+                names = [
+                    " ".join((by_id[id_].name, *by_id[id_].aliases))
+                    for id_ in getattr(record, field.name)
+                ]
+                fields.append((" ".join(names), weight))
+        return fields
+
+    def _word_index(self, record_type: RecordType) -> WordIndex:
+        """Return a record type's word index, building it on first use.
 
         Two threads searching at once may both build it; each builds the same index
-        from the same immutable tips, and either result serves.
+        from the same immutable records, and either result serves.
         """
         from ._search import WordIndex  # noqa: PLC0415 - only a search needs it
 
-        words = self._words
+        words = self._word_indexes.get(record_type.name)
         if words is None:
-            stage_names = {s.id: " ".join((s.name, *s.aliases)) for s in self.stages}
-            topic_names = {t.id: " ".join((t.name, *t.aliases)) for t in self.topics}
             words = WordIndex(
-                (
-                    (tip.title, 3.0),
-                    (tip.detail, 1.0),
-                    (tip.why, 1.0),
-                    (" ".join(topic_names[topic] for topic in tip.topics), 1.0),
-                    (" ".join(stage_names[stage] for stage in tip.stages), 0.5),
-                )
-                for tip in self.tips
+                self._search_fields(record_type, record)
+                for record in self._indexes[record_type.name].records
             )
-            object.__setattr__(self, "_words", words)  # a cache, not a change of content
+            self._word_indexes[record_type.name] = words  # a cache, not a change of content
         return words
 
-    def _wanted(self, filters: dict[str, Any]) -> dict[str, frozenset[str]]:
-        return {
-            facet: self._names[facet].resolve_filter(value)
-            for facet, value in filters.items()
-            if value is not None
-        }
 
-    def _select(self, name: str, filters: dict[str, Any]) -> tuple[Any, ...]:
-        return self._indexes[name].select(self._wanted(filters))
+def _searched_text(value: Any) -> str:
+    """Return a field's value as the words search sees: a list's items joined."""
+    if isinstance(value, tuple):
+        return " ".join(map(str, value))
+    return "" if value is None else str(value)
+
+
+def _index(record_type: RecordType, table: RecordTable, stage_order: dict[str, int]) -> FacetIndex:
+    """Return the facet index of one record type's table, its rows in canonical order.
+
+    Canonical order: by the sort facet's order, if the record type has one (questions
+    not to be asked last), then by each record's first stage, then as the table gives them.
+    """
+    stage_ids = table.column("stages")
+    first_stage = {value: stage_order[split_joined(value)[0]] for value in set(stage_ids)}
+    keys = [first_stage[value] for value in stage_ids]
+    if record_type.sort is not None:
+        field = record_type.facets[record_type.sort]
+        order = field.facet.order if field.facet is not None else {}
+        ranks = [order.get(value, 0) for value in table.column(field.name)]
+        keys = [(rank, key) for rank, key in zip(ranks, keys)]  # type: ignore[misc]
+    lifecycle = sorted(range(len(table)), key=keys.__getitem__)
+    facets = {name: field.name for name, field in record_type.facets.items()}
+    untagged = [
+        name
+        for name, field in record_type.facets.items()
+        if field.facet and field.facet.untagged_applies
+    ]
+    return FacetIndex(table, facets, lifecycle, untagged)

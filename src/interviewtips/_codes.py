@@ -284,6 +284,17 @@ TOO_MANY_PROBLEMS = Code(
     "a file whose every record has an unknown field",
     "Fix the problems listed, then check the file again.",
 )
+UNSAFE_CHARACTER = Code(
+    "IT212",
+    "schema",
+    "unsafe-character",
+    "A text holds a character that can forge or hide what readers see: a line break or an "
+    "invisible character in a single-line field (a title, a name, a question), or a "
+    "direction control anywhere.",
+    'title: "Do prepare\\u202e"  (a right-to-left override), or a title written on two lines',
+    "Remove the character; write a single-line field on one line.",
+)
+
 
 # -- references ----------------------------------------------------------------------
 

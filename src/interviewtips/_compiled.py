@@ -2,7 +2,7 @@
 
 ``interviewtips compile PACK`` (and the wheel's build hook, for the built-in pack)
 writes ``pack.compiled.json`` beside ``pack.yaml``. It holds each record type as a
-`Table` does, a column per field (a field no record has is left out), with each
+`RecordTable` does, a column per field (a field no record has is left out), with each
 record's file, line and column, and the length and CRC-32 of every source file.
 A load uses it only when those hashes match the files now in the pack, so it can
 never be stale: the YAML stays the source of truth. A compiled file that is
@@ -18,29 +18,27 @@ no object per record.
 from __future__ import annotations
 
 import binascii
-import functools
 import json
-import re
-from itertools import chain
-from typing import TYPE_CHECKING, Any, Callable
+from typing import TYPE_CHECKING, Any
 
-from . import _schema as s
-from ._models import Hidden, Placeholder
-from ._table import JOINED, PackDrafts, Table
+from ._columns import ReadPack, RecordTable
+from ._locate import COMPILED, MANIFEST
+from ._plain_data import plain, to_dict
+from ._record_types import PACK, SCHEMA_VERSION, SECTIONS
+from ._shapes import DamagedError, Nested, check_list
 
 if TYPE_CHECKING:
-    from collections.abc import Collection
     from importlib.abc import Traversable
 
+    from ._registry import Field, RecordType
 
-#: The compiled form's file name, beside pack.yaml.
-COMPILED = "pack.compiled.json"
+
 #: Bumped whenever the compiled form changes shape.
 FORMAT = 4
 
 
 class _StaleError(Exception):
-    """The compiled form does not match the sources, or cannot be read."""
+    """The compiled form does not match the sources."""
 
 
 def digest(data: bytes) -> str:
@@ -53,24 +51,20 @@ def digest(data: bytes) -> str:
     return f"{len(data)}:{binascii.crc32(data):08x}"
 
 
-def compiled_form(
-    pack: PackDrafts, sources: dict[str, tuple[Traversable, bytes]]
-) -> dict[str, Any]:
+def compiled_form(pack: ReadPack, sources: dict[str, tuple[Traversable, bytes]]) -> dict[str, Any]:
     """Return the compiled form of a pack read from YAML.
 
     Args:
         pack: The pack as the strict reader made it.
         sources: Each source file and its bytes, by its path relative to the pack.
     """
-    from ._plain import plain, to_dict  # noqa: PLC0415 - only the compiler needs them
-
     number = {str(file): index for index, (file, _) in enumerate(sources.values())}
     sections: dict[str, dict[str, Any]] = {}
     for section, table in pack.tables.items():
         fields = {}
         for field, values in zip(table.spec.fields, table.columns):
             if any(value is not None for value in values):
-                fields[field.name] = list(map(plain, values)) if field.shape in _NESTED else values
+                fields[field.name] = list(map(plain, values)) if field.shape.nested else values
         sections[section] = {
             "file": [number[path] for path in table.paths],
             "line": table.lines,
@@ -79,7 +73,7 @@ def compiled_form(
         }
     return {
         "format": FORMAT,
-        "schema_version": s.SCHEMA_VERSION,
+        "schema_version": SCHEMA_VERSION,
         "sources": {name: digest(data) for name, (_, data) in sources.items()},
         "pack": to_dict(pack.pack),
         "files": list(sources),
@@ -92,6 +86,7 @@ def compiled_form(
 _DAMAGED = (
     OSError,
     _StaleError,
+    DamagedError,
     ValueError,
     KeyError,
     TypeError,
@@ -103,7 +98,7 @@ _DAMAGED = (
 
 def load_compiled(
     root: Traversable, sources: dict[str, bytes], files: dict[str, str], max_chars: int
-) -> PackDrafts | None:
+) -> ReadPack | None:
     """Return the pack from its compiled form, or None when it is missing, stale or damaged.
 
     Every value is checked as the strict reader checks it (types, ids, references,
@@ -120,12 +115,12 @@ def load_compiled(
         data = _read_form(root)
         if data is None or not _matches(data, sources):
             return None
-        return _pack_drafts(data, files, max_chars)
+        return _read_pack(data, files, max_chars)
     except _DAMAGED:
         return None
 
 
-def load_installed(root: Traversable) -> PackDrafts | None:
+def load_installed(root: Traversable) -> ReadPack | None:
     """Return a pack from the compiled form installed with it, or None when it has none.
 
     For the built-in pack of a wheel: the build hook wrote the form from the YAML
@@ -134,10 +129,10 @@ def load_installed(root: Traversable) -> PackDrafts | None:
     """
     try:
         data = _read_form(root)
-        if data is None or (data["format"], data["schema_version"]) != (FORMAT, s.SCHEMA_VERSION):
+        if data is None or (data["format"], data["schema_version"]) != (FORMAT, SCHEMA_VERSION):
             return None
         files = {name: str(root.joinpath(name)) for name in data["files"]}
-        return _pack_drafts(data, files, None)
+        return _read_pack(data, files, None)
     except _DAMAGED:
         return None
 
@@ -152,221 +147,81 @@ def _matches(data: dict[str, Any], sources: dict[str, bytes]) -> bool:
     expected = {name: digest(content) for name, content in sources.items()}
     return (data["format"], data["schema_version"], data["sources"]) == (
         FORMAT,
-        s.SCHEMA_VERSION,
+        SCHEMA_VERSION,
         expected,
     )
 
 
-def _pack_drafts(data: dict[str, Any], files: dict[str, str], max_chars: int | None) -> PackDrafts:
+def _read_pack(data: dict[str, Any], files: dict[str, str], max_chars: int | None) -> ReadPack:
     """Return the pack of a compiled form, its values checked unless ``max_chars`` is None."""
-    from ._pack import MANIFEST  # noqa: PLC0415 - _pack imports this module
-
-    pack = _record(s.PACK, data["pack"], max_chars)
-    paths = [files[name] for name in _list(data["files"])]
+    manifest = Nested(PACK).read_compiled(data["pack"], max_chars)
+    paths = [files[name] for name in check_list(data["files"])]
     tables = {
-        section: _table(s.SECTIONS[section], dict(block), paths, pack.id, max_chars)
+        section: _table(SECTIONS[section], dict(block), paths, manifest.id, max_chars)
         for section, block in data["sections"].items()
     }
-    return PackDrafts(pack, files[MANIFEST], tables, tuple(files.values()))
+    return ReadPack(manifest, files[MANIFEST], tables, tuple(files.values()))
 
 
 def _table(
-    spec: s.RecordSpec, block: dict[str, Any], paths: list[str], pack: str, max_chars: int | None
-) -> Table:
-    """Return one record type's table, each column checked as the strict reader checks values."""
+    record_type: RecordType,
+    block: dict[str, Any],
+    paths: list[str],
+    pack: str,
+    max_chars: int | None,
+) -> RecordTable:
+    """Return one record type's table, each column checked as the strict reader checks values.
+
+    A checked form also has every record's cross-field rules run, as the reader runs them.
+    """
     given = dict(block.pop("fields"))
     files, lines, starts = _places(block, paths, checked=max_chars is not None)
     count = len(files)
     columns = [
-        _column(field, given.pop(field.name, None), count, max_chars) for field in spec.fields
+        _column(field, given.pop(field.name, None), count, max_chars)
+        for field in record_type.fields
     ]
     if given:
         raise _StaleError  # a field the record type does not have
     columns.append([pack] * count)
-    return Table(spec, columns, files, lines, starts, records=[None] * count)
+    table = RecordTable(record_type, columns, files, lines, starts, records=[None] * count)
+    checked = max_chars is not None
+    if (
+        checked
+        and record_type.rules
+        and any(record_type.findings(row.values) for row in table.rows())
+    ):
+        raise _StaleError  # a record the reader would refuse: the YAML is read and says why
+    return table
 
 
 def _places(
     block: dict[str, Any], paths: list[str], *, checked: bool
 ) -> tuple[list[str], list[int], list[int]]:
     """Return the file, line and column where each record starts."""
-    numbers, lines, starts = (_list(block.pop(key)) for key in ("file", "line", "column"))
+    numbers, lines, starts = (check_list(block.pop(key)) for key in ("file", "line", "column"))
     if block or not numbers or not len(numbers) == len(lines) == len(starts):
         raise _StaleError
     if checked:
         for places in (numbers, lines, starts):
-            _check_integers(places)
+            if set(map(type, places)) != {int} or min(places) < 0:
+                raise _StaleError
         if max(numbers) >= len(paths):
             raise _StaleError
     return list(map(paths.__getitem__, numbers)), lines, starts
 
 
-def _column(field: s.Field, given: Any, count: int, max_chars: int | None) -> list[Any]:
+def _column(field: Field, given: Any, count: int, max_chars: int | None) -> list[Any]:
     """Return one field's column of values (None when no record has the field), checked."""
-    values = [None] * count if given is None else _list(given)
+    values = [None] * count if given is None else check_list(given)
     if len(values) != count:
         raise _StaleError
-    if field.shape in _NESTED:
-        return _read_nested(field, values, _reader(field, max_chars))
-    if max_chars is not None:
-        _check_column(field, values, max_chars)
+    present = [value for value in values if value is not None]
+    if field.required and len(present) != count:
+        raise _StaleError
+    if field.shape.nested:
+        read = field.shape.read_compiled
+        return [None if value is None else read(value, max_chars) for value in values]
+    if max_chars is not None and present:
+        field.shape.check_column(present, max_chars)
     return values
-
-
-def _read_nested(field: s.Field, values: list[Any], read: Callable[[Any], Any]) -> list[Any]:
-    """Read one field's nested values (STAR outlines, placeholders) into records."""
-    if field.required and None in values:
-        raise _StaleError
-    return [None if value is None else read(value) for value in values]
-
-
-def _check_column(field: s.Field, values: list[Any], max_chars: int) -> None:
-    """Check every record's value of one field; raise `_StaleError` at the first bad one."""
-    present: Collection[Any] = values
-    if not field.required:
-        present = [value for value in values if value is not None]
-    elif None in values:
-        raise _StaleError
-    if not present:
-        return
-    if field.shape == s.INTEGER:
-        _check_integers(present)
-    elif field.shape == s.CHOICE:
-        assert field.choices is not None  # noqa: S101 - the schema sets it
-        if not set(present) <= {member.value for member in field.choices}:
-            raise _StaleError
-    elif field.shape == s.TEXT_LIST:
-        if set(map(type, present)) != {list} or not all(present):
-            raise _StaleError  # a list, not empty (an empty list is written as null)
-        _check_texts(set(chain.from_iterable(present)), max_chars)
-    elif field.shape in JOINED:
-        _check_joined(field, set(present), max_chars)
-    else:
-        _check_single(field, present, max_chars)
-
-
-def _check_single(field: s.Field, values: Collection[Any], max_chars: int) -> None:
-    """Check a column of texts, ids or references."""
-    if field.shape == s.REFERENCE:
-        values = set(values)
-    _check_texts(values, max_chars)
-    if field.shape in _PATTERNS and not all(
-        map(re.compile(_PATTERNS[field.shape]).fullmatch, values)
-    ):
-        raise _StaleError
-
-
-def _check_joined(field: s.Field, values: set[Any], max_chars: int) -> None:
-    """Check the distinct values of a column of ids joined by single spaces."""
-    if set(map(type, values)) != {str}:
-        raise _StaleError
-    ids = set(" ".join(values).split(" "))  # an empty id: a space too many
-    _check_texts(ids, max_chars)
-    if field.shape == s.CHOICE_LIST:
-        assert field.choices is not None  # noqa: S101 - the schema sets it
-        if not ids <= {member.value for member in field.choices}:
-            raise _StaleError
-    elif not all(map(re.compile(_REFERENCE).fullmatch, ids)):
-        raise _StaleError
-
-
-def _check_integers(values: Collection[Any]) -> None:
-    """Check that every value is an integer, none negative."""
-    if set(map(type, values)) != {int} or min(values) < 0:
-        raise _StaleError
-
-
-def _check_texts(values: Any, max_chars: int) -> None:
-    """Check strings as the strict reader would: not blank, not too long, no control characters."""
-    if set(map(type, values)) != {str} or not all(map(str.strip, values)):
-        raise _StaleError
-    if max(map(len, values)) > max_chars or re.search(s.UNSAFE_CHARACTERS, "".join(values)):
-        raise _StaleError
-
-
-#: The shapes whose values are read into records as they load.
-_NESTED = frozenset({s.RECORD, s.RECORD_LIST, s.NAMED_TEXTS, s.SECTION_REFERENCES})
-
-
-def _record(spec: s.RecordSpec, data: dict[str, Any], max_chars: int | None) -> Any:
-    values = {}
-    for name, read in _readers(spec, max_chars):
-        value = data.pop(name)
-        if value is not None:
-            values[name] = read(value)
-    if data:
-        raise _StaleError
-    return spec.model(**values)
-
-
-@functools.lru_cache(maxsize=64)
-def _readers(
-    spec: s.RecordSpec, max_chars: int | None
-) -> tuple[tuple[str, Callable[[Any], Any]], ...]:
-    """Return, for each field of a nested record type, the function that reads its JSON value."""
-    return tuple((field.name, _reader(field, max_chars)) for field in spec.fields)
-
-
-def _reader(field: s.Field, max_chars: int | None) -> Callable[[Any], Any]:  # noqa: PLR0911
-    """Return the function that reads one field's JSON value into the record's value.
-
-    Only the shapes of nested records (the manifest, its sources, a STAR outline,
-    placeholders) are read this way; the columns of record types are checked whole.
-    With ``max_chars`` None (an installed form), texts and ids are taken as they are.
-    """
-    shape = field.shape
-
-    def text(value: Any) -> str:
-        return value if max_chars is None else _text(value, max_chars)
-
-    def matching(pattern: str, value: str) -> str:
-        return value if max_chars is None else _matching(pattern, value)
-
-    if shape == s.TEXT:
-        return text
-    if shape == s.ID:
-        return lambda value: matching(_SLUG, text(value))
-    if shape == s.INTEGER:
-        return lambda value: value if type(value) is int and value >= 0 else _stale()
-    if shape in (s.RECORD, s.RECORD_LIST):
-        record = field.record
-        assert record is not None  # noqa: S101 - the schema sets it
-        if shape == s.RECORD:
-            return lambda value: _record(record, dict(value), max_chars)
-        return lambda value: tuple(_record(record, dict(item), max_chars) for item in _list(value))
-    if shape == s.NAMED_TEXTS:
-        return lambda value: tuple(
-            Placeholder(matching(_NAME, text(p["name"])), text(p["description"])) for p in value
-        )
-    if shape == s.SECTION_REFERENCES:
-        return lambda value: tuple(
-            Hidden(text(h["section"]), matching(_REFERENCE, text(h["id"]))) for h in value
-        )
-    message = f"no reader for a nested {shape} field ({field.name})"
-    raise NotImplementedError(message)
-
-
-# Patterns are compiled on first use (and kept by re): the built-in pack never needs them.
-_SLUG = s.SLUG_PATTERN
-_REFERENCE = s.REFERENCE_PATTERN
-_NAME = "[a-z][a-z0-9_]*"
-_PATTERNS = {s.ID: _SLUG, s.REFERENCE: _REFERENCE}
-
-
-def _text(value: Any, max_chars: int) -> str:
-    """Return a string the strict reader would accept, or mark the form damaged."""
-    _check_texts((value,), max_chars)
-    text: str = value
-    return text
-
-
-def _matching(pattern: str, text: str) -> str:
-    return text if re.fullmatch(pattern, text) else _stale()
-
-
-def _list(value: Any) -> list[Any]:
-    return value if type(value) is list else _stale()
-
-
-def _stale() -> Any:
-    raise _StaleError

@@ -7,12 +7,12 @@ from collections import defaultdict
 from itertools import chain
 from typing import TYPE_CHECKING, Any
 
-from ._table import items
+from ._shapes import split_joined
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
 
-    from ._table import Table
+    from ._columns import RecordTable
 
 
 class FacetIndex:
@@ -25,9 +25,16 @@ class FacetIndex:
         table: The records.
         facets: For each facet, the field that holds a record's value or values.
         order: The table's rows in canonical order.
+        untagged_apply: The facets for which a record with no value matches every value.
     """
 
-    def __init__(self, table: Table, facets: Mapping[str, str], order: list[int]) -> None:
+    def __init__(
+        self,
+        table: RecordTable,
+        facets: Mapping[str, str],
+        order: list[int],
+        untagged_apply: Iterable[str] = (),
+    ) -> None:
         self._table = table
         self._order = order
         self._all: tuple[Any, ...] | None = None
@@ -38,6 +45,7 @@ class FacetIndex:
             facet: _postings(list(map(table.column(field).__getitem__, order)))
             for facet, field in facets.items()
         }
+        self._untagged_apply = frozenset(untagged_apply)
         # Results are immutable tuples, so a repeated query is answered from memory.
         self._select_memo = functools.lru_cache(maxsize=1024)(self._select)
 
@@ -75,6 +83,8 @@ class FacetIndex:
             found: set[int] = set()
             for value in values:
                 found.update(by_value.get(value, ()))
+            if facet in self._untagged_apply:
+                found.update(by_value.get(UNTAGGED, ()))
             matches.append(found)
         matches.sort(key=len)
         result = matches[0].intersection(*matches[1:])
@@ -95,9 +105,17 @@ class FacetIndex:
         by_value = self._postings[facet]
         return {value: len(by_value.get(value, ())) for value in values}
 
+    def untagged(self, facet: str) -> int:
+        """Return how many records have no value of a facet."""
+        return len(self._postings[facet].get(UNTAGGED, ()))
+
+
+#: The postings key of the records that have no value of a facet.
+UNTAGGED = ""
+
 
 def _postings(values: list[str | None]) -> dict[str, list[int]]:
-    """Return the sorted positions of the records that have each id.
+    """Return the sorted positions of the records that have each id (`UNTAGGED`: none).
 
     Each record's value is a column value: an id, ids joined by spaces, or None. Records
     are grouped by their whole value first, so each distinct value is split only once;
@@ -108,7 +126,7 @@ def _postings(values: list[str | None]) -> dict[str, list[int]]:
         groups[value].append(position)
     parts: dict[str, list[list[int]]] = {}
     for value, positions in groups.items():
-        for id_ in set(items(value)):
+        for id_ in set(split_joined(value)) or (UNTAGGED,):
             parts.setdefault(id_, []).append(positions)
     return {
         id_: found[0] if len(found) == 1 else sorted(chain.from_iterable(found))

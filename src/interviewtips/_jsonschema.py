@@ -1,118 +1,74 @@
-"""JSON Schemas of pack files, generated from the content schema.
+"""JSON Schemas generated from the registry: of pack files, and of what export gives.
 
-An editor with a YAML language server uses them to validate and complete a pack
-as its author types. They check everything a single file can show (fields, types,
-ids, allowed values, the STAR rule); references across files (stage and topic
-ids, duplicates, placeholders) are the loader's to check.
+An editor with a YAML language server uses the pack schemas to validate and complete
+a pack as its author types. They check everything a single file can show (fields,
+types, ids, allowed values, the STAR rule); references across files (stage and topic
+ids, duplicates, placeholders) are the loader's to check. The export schema describes
+``interviewtips export`` and `to_dict`, for programs that read them.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from . import _schema as s
+from ._record_types import PACK, SCHEMA_VERSION, SECTIONS
+from ._registry import export_schema, record_schema
 
 _DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
-#: The files a schema exists for.
-FILES = ("pack", "content")
+#: The schemas there are: pack.yaml, a content file, and the export.
+FILES = ("pack", "content", "export")
 
 
 def json_schema(file: str = "content") -> dict[str, Any]:
-    """Return the JSON Schema of a pack's manifest (``"pack"``) or of a content file.
+    """Return the JSON Schema of a pack's manifest, of a content file, or of the export.
+
+    Args:
+        file: ``"pack"`` (pack.yaml), ``"content"`` (any other file of a pack) or
+            ``"export"`` (``interviewtips export`` and `Catalog.to_dict`; each record's
+            schema under ``$defs`` also describes `to_dict` of one record).
 
     Raises:
         ValueError: ``file`` is not one of `FILES`.
     """
     if file == "pack":
-        body = _record(s.PACK)
+        body = record_schema(PACK)
+        body["properties"]["schema_version"]["maximum"] = SCHEMA_VERSION
         title = "interviewtips pack manifest (pack.yaml)"
     elif file == "content":
         body = {
             "type": "object",
             "properties": {
-                section: {"type": "array", "items": _record(spec), "description": spec.doc}
-                for section, spec in s.SECTIONS.items()
+                section: {
+                    "type": "array",
+                    "items": record_schema(record_type),
+                    "description": record_type.doc,
+                }
+                for section, record_type in SECTIONS.items()
             },
             "additionalProperties": False,
         }
         title = "interviewtips content file"
-    else:
-        raise ValueError(f"no schema for {file!r}; use one of {', '.join(FILES)}")
-    return {
-        "$schema": _DIALECT,
-        "title": f"{title}, schema version {s.SCHEMA_VERSION}",
-        **body,
-    }
-
-
-def _record(spec: s.RecordSpec) -> dict[str, Any]:
-    properties = {}
-    for field in spec.fields:
-        shape = _shape(field)
-        if not field.required:
-            shape = {"anyOf": [shape, {"type": "null"}]}
-        properties[field.name] = {"description": field.doc, **shape}
-    record: dict[str, Any] = {
-        "type": "object",
-        "properties": properties,
-        "required": [field.name for field in spec.fields if field.required],
-        "additionalProperties": False,
-    }
-    if spec is s.QUESTION:
-        behavioural = {"properties": {"type": {"const": "behavioural"}}, "required": ["type"]}
-        record["if"] = behavioural
-        record["then"] = {"required": ["star"], "properties": {"star": {"type": "object"}}}
-        record["else"] = {"properties": {"star": {"type": "null"}}}
-    if spec is s.PACK:
-        properties["schema_version"]["maximum"] = s.SCHEMA_VERSION
-    return record
-
-
-def _shape(field: s.Field) -> dict[str, Any]:  # noqa: PLR0911 - one branch a shape
-    shape = field.shape
-    if shape == s.TEXT:
-        # Any scalar is text to the loader, which keeps it as written (No stays "No").
-        return {"type": ["string", "number", "boolean"], "pattern": r"\S"}
-    if shape == s.ID:
-        return {"type": "string", "pattern": f"^{s.SLUG_PATTERN}$"}
-    if shape == s.REFERENCE:
-        return {"type": "string", "pattern": f"^{s.REFERENCE_PATTERN}$"}
-    if shape == s.INTEGER:
-        return {"type": "integer", "minimum": 0}
-    if shape == s.CHOICE:
-        assert field.choices is not None  # noqa: S101 - the schema sets it
-        return {"enum": [member.value for member in field.choices]}
-    if shape == s.RECORD:
-        assert field.record is not None  # noqa: S101 - the schema sets it
-        return _record(field.record)
-    if shape == s.NAMED_TEXTS:
-        text = _shape(s.Field(field.name, s.TEXT, field.doc))
-        return {
-            "type": "object",
-            "propertyNames": {"pattern": "^[a-z][a-z0-9_]*$"},
-            "additionalProperties": text,
-            "minProperties": 1 if field.required else 0,
+    elif file == "export":
+        definitions = {
+            record_type.model.__name__: export_schema(record_type)
+            for record_type in (PACK, *SECTIONS.values())
         }
-    if shape == s.SECTION_REFERENCES:
-        references = {"type": "array", "items": _shape(s.Field("id", s.REFERENCE, ""))}
-        sections = [name for name in s.SECTIONS if name not in ("stages", "topics")]
-        return {
+        sections = {"packs": PACK, **SECTIONS}
+        body = {
             "type": "object",
-            "properties": dict.fromkeys(sections, references),
+            "$defs": definitions,
+            "properties": {
+                section: {
+                    "type": "array",
+                    "items": {"$ref": f"#/$defs/{record_type.model.__name__}"},
+                }
+                for section, record_type in sections.items()
+            },
+            "required": list(sections),
             "additionalProperties": False,
         }
-    return _list(field)
-
-
-def _list(field: s.Field) -> dict[str, Any]:
-    item_shapes = {
-        s.TEXT_LIST: s.TEXT,
-        s.REFERENCE_LIST: s.REFERENCE,
-        s.CHOICE_LIST: s.CHOICE,
-        s.RECORD_LIST: s.RECORD,
-    }
-    item = s.Field(
-        field.name, item_shapes[field.shape], field.doc, choices=field.choices, record=field.record
-    )
-    return {"type": "array", "items": _shape(item), "minItems": 1 if field.required else 0}
+        title = "interviewtips export (Catalog.to_dict)"
+    else:
+        raise ValueError(f"no schema for {file!r}; use one of {', '.join(FILES)}")
+    return {"$schema": _DIALECT, "title": f"{title}, schema version {SCHEMA_VERSION}", **body}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import attrs
 
-from . import _methods
+from ._model_methods import record_eq, record_hash, record_repr
 
 _COUNT = [attrs.validators.instance_of(int), attrs.validators.ge(1)]
 
@@ -27,7 +27,7 @@ class Limits:
             built-in file has under 2,000; reading 100,000 takes about 0.3 s.
     """
 
-    __repr__, __eq__, __hash__ = _methods.record_repr, _methods.record_eq, _methods.record_hash
+    __repr__, __eq__, __hash__ = record_repr, record_eq, record_hash
 
     max_file_bytes: int = attrs.field(default=2_000_000, validator=_COUNT)
     max_pack_bytes: int = attrs.field(default=10_000_000, validator=_COUNT)

@@ -3,15 +3,19 @@
 Style problems (codes IT4xx) never stop a pack from loading; they point at what
 reads badly: long or oddly formed titles, details too short or too long, titles
 close to another tip's, topics nothing uses, don'ts not phrased as don'ts.
+
+Each check is a function registered with `lint_rule`, for the rows of one record type
+or for every row of the packs checked: a new check is one function and its decorator.
 """
 
 from __future__ import annotations
 
 import difflib
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
 from . import _codes as codes
+from . import _text
 from ._api import combine, folders_of, read_packs
 from ._problems import Problem
 from .exceptions import ContentError
@@ -20,8 +24,8 @@ if TYPE_CHECKING:
     from collections.abc import Iterable
 
     from ._api import PackPath
+    from ._columns import Row
     from ._limits import Limits
-    from ._table import Draft
 
 MAX_TITLE_CHARS = 70
 MIN_DETAIL_CHARS = 40
@@ -55,7 +59,7 @@ def lint(
     except ContentError as error:
         problems = list(error.problems)
     else:
-        problems = _style([draft for pack in given for draft in pack.drafts()])
+        problems = _style([row for pack in given for row in pack.rows()])
     selected = tuple(select)
     ignored = tuple(ignore)
     return tuple(
@@ -66,22 +70,39 @@ def lint(
     )
 
 
-def _style(drafts: list[Draft]) -> list[Problem]:
-    tips = [draft for draft in drafts if draft.spec.section == "tips"]
+#: A style check: the rows it is given, to the problems it finds.
+LintRule = Callable[["list[Row]"], "list[Problem]"]
+_RULES: list[tuple[str | None, LintRule]] = []
+
+
+def lint_rule(section: str | None = None) -> Callable[[LintRule], LintRule]:
+    """Register a style check of the rows of one section (tips...), or of every row."""
+
+    def register(rule: LintRule) -> LintRule:
+        _RULES.append((section, rule))
+        return rule
+
+    return register
+
+
+def _style(rows: list[Row]) -> list[Problem]:
     problems: list[Problem] = []
-    for draft in tips:
-        problems += _tip_style(draft)
-    problems += _near_duplicates(tips)
-    problems += _unused_topics(drafts)
+    for section, rule in _RULES:
+        problems += rule([row for row in rows if section in (None, row.spec.section)])
     return sorted(problems, key=lambda p: (p.path, p.line, p.column, p.code))
 
 
-def _problem(draft: Draft, field: str, code: str, message: str) -> Problem:
+def _problem(draft: Row, field: str, code: str, message: str) -> Problem:
     line, column = draft.locate(field)
     return Problem(draft.path, line, column, code, message)
 
 
-def _tip_style(draft: Draft) -> list[Problem]:
+@lint_rule("tips")
+def _tip_style(rows: list[Row]) -> list[Problem]:
+    return [problem for row in rows for problem in _one_tip_style(row)]
+
+
+def _one_tip_style(draft: Row) -> list[Problem]:
     tip = draft.record
     problems = []
     if len(tip.title) > MAX_TITLE_CHARS:
@@ -140,7 +161,8 @@ def _normalised(title: str) -> str:
     return " ".join(_PUNCTUATION.sub("", title.casefold()).split())
 
 
-def _near_duplicates(tips: list[Draft]) -> list[Problem]:
+@lint_rule("tips")
+def _near_duplicates(tips: list[Row]) -> list[Problem]:
     problems = []
     titles = [_normalised(draft.record.title) for draft in tips]
     for later in range(len(tips)):
@@ -163,9 +185,10 @@ def _near_duplicates(tips: list[Draft]) -> list[Problem]:
     return problems
 
 
-def _unused_topics(drafts: list[Draft]) -> list[Problem]:
+@lint_rule()
+def _unused_topics(drafts: list[Row]) -> list[Problem]:
     used = {
-        topic.rpartition(":")[2]
+        _text.split_reference(topic)[1]
         for draft in drafts
         for topic in getattr(draft.record, "topics", ())
     }

@@ -1,4 +1,4 @@
-"""The one place that knows where the built-in content lives."""
+"""The one place that knows where content lives: the built-in pack, and a pack's own files."""
 
 from __future__ import annotations
 
@@ -9,6 +9,11 @@ from typing import IO, TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from collections.abc import Iterator
     from importlib.abc import Traversable
+
+#: A pack's manifest, at the top of its folder.
+MANIFEST = "pack.yaml"
+#: A pack's compiled form, beside its manifest.
+COMPILED = "pack.compiled.json"
 
 _MISSING = "the built-in content is missing from this installation; reinstall interviewtips"
 

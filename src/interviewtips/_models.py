@@ -7,16 +7,17 @@ import re
 
 import attrs
 
-from . import _methods
+from . import _text
+from ._model_methods import record_eq, record_hash, record_repr
 from .exceptions import TemplateError
 
 
-class _Choice(str, enum.Enum):
-    """A fixed vocabulary whose values are the ids written in content files."""
+class Vocabulary(str, enum.Enum):
+    """A fixed vocabulary whose values are the ids written in content files: kinds, formats..."""
 
     label: str
 
-    def __new__(cls, value: str, label: str) -> _Choice:  # noqa: PYI034 - enum protocol
+    def __new__(cls, value: str, label: str) -> Vocabulary:  # noqa: PYI034 - enum protocol
         """Create a member from its id and its display label."""
         member = str.__new__(cls, value)
         member._value_ = value
@@ -28,14 +29,14 @@ class _Choice(str, enum.Enum):
         return str(self.value)
 
 
-class Kind(_Choice):
+class Kind(Vocabulary):
     """Whether a piece of guidance says to do something or not to."""
 
     DO = ("do", "Do")
     DONT = ("dont", "Don't")
 
 
-class Phase(_Choice):
+class Phase(Vocabulary):
     """When, relative to the conversation itself, guidance applies."""
 
     BEFORE = ("before", "Before")
@@ -43,7 +44,7 @@ class Phase(_Choice):
     AFTER = ("after", "After")
 
 
-class Format(_Choice):
+class Format(Vocabulary):
     """How the conversation happens."""
 
     IN_PERSON = ("in-person", "In person")
@@ -55,7 +56,7 @@ class Format(_Choice):
     MEAL = ("meal", "Meal")
 
 
-class QuestionType(_Choice):
+class QuestionType(Vocabulary):
     """The kind of question an interviewer asks."""
 
     BEHAVIOURAL = ("behavioural", "Behavioural")
@@ -67,7 +68,7 @@ class QuestionType(_Choice):
     IMPROPER = ("improper", "Improper (should not be asked)")
 
 
-class Audience(_Choice):
+class Audience(Vocabulary):
     """Who, on the employer's side, a question to ask suits."""
 
     RECRUITER = ("recruiter", "Recruiter")
@@ -76,29 +77,11 @@ class Audience(_Choice):
     EXECUTIVE = ("executive", "Executive")
 
 
-#: Other names a reader may use for a vocabulary's members, beside id and label.
-CHOICE_ALIASES: dict[_Choice, tuple[str, ...]] = {
-    Kind.DO: ("dos", "do's", "yes"),
-    Kind.DONT: ("don't", "do not", "donts", "don'ts", "avoid", "no"),
-    Format.IN_PERSON: ("onsite", "on-site", "face to face", "face-to-face"),
-    Format.PHONE: ("telephone", "call"),
-    Format.VIDEO: ("video call", "remote", "online"),
-    Format.ASYNC_VIDEO: ("async", "recorded", "one-way video"),
-    Format.MEAL: ("lunch", "dinner"),
-    QuestionType.BEHAVIOURAL: ("behavioral",),
-    QuestionType.SITUATIONAL: ("hypothetical",),
-    QuestionType.IMPROPER: ("illegal", "unlawful", "inappropriate"),
-    Audience.HIRING_MANAGER: ("manager",),
-    Audience.TEAM: ("peers", "team member"),
-    Audience.EXECUTIVE: ("leadership", "senior leader"),
-}
-
-
 @attrs.frozen
 class Source:
     """A work the content drew on, credited in a pack's manifest."""
 
-    __repr__, __eq__, __hash__ = _methods.record_repr, _methods.record_eq, _methods.record_hash
+    __repr__, __eq__, __hash__ = record_repr, record_eq, record_hash
 
     id: str
     title: str
@@ -114,7 +97,7 @@ class Source:
 class Hidden:
     """A record of an earlier pack that a pack leaves out of the catalog."""
 
-    __repr__, __eq__, __hash__ = _methods.record_repr, _methods.record_eq, _methods.record_hash
+    __repr__, __eq__, __hash__ = record_repr, record_eq, record_hash
 
     section: str
     id: str
@@ -124,7 +107,7 @@ class Hidden:
 class Pack:
     """A pack's manifest: who wrote the content, under which licence, from which sources."""
 
-    __repr__, __eq__, __hash__ = _methods.record_repr, _methods.record_eq, _methods.record_hash
+    __repr__, __eq__, __hash__ = record_repr, record_eq, record_hash
 
     id: str
     name: str
@@ -141,7 +124,7 @@ class Pack:
 class Stage:
     """A step of the hiring process, from preparation to the offer or the rejection."""
 
-    __repr__, __eq__, __hash__ = _methods.record_repr, _methods.record_eq, _methods.record_hash
+    __repr__, __eq__, __hash__ = record_repr, record_eq, record_hash
 
     id: str
     name: str
@@ -157,7 +140,7 @@ class Stage:
 class Topic:
     """A subject that guidance is about, across stages."""
 
-    __repr__, __eq__, __hash__ = _methods.record_repr, _methods.record_eq, _methods.record_hash
+    __repr__, __eq__, __hash__ = record_repr, record_eq, record_hash
 
     id: str
     name: str
@@ -171,7 +154,7 @@ class Topic:
 class Situation:
     """Who the candidate is, where that changes the advice: a graduate, a returner..."""
 
-    __repr__, __eq__, __hash__ = _methods.record_repr, _methods.record_eq, _methods.record_hash
+    __repr__, __eq__, __hash__ = record_repr, record_eq, record_hash
 
     id: str
     name: str
@@ -185,7 +168,7 @@ class Situation:
 class Region:
     """A jurisdiction whose law or custom changes the advice: a country or a part of one."""
 
-    __repr__, __eq__, __hash__ = _methods.record_repr, _methods.record_eq, _methods.record_hash
+    __repr__, __eq__, __hash__ = record_repr, record_eq, record_hash
 
     id: str
     name: str
@@ -200,7 +183,7 @@ class Region:
 class Tip:
     """One piece of do or don't guidance."""
 
-    __repr__, __eq__, __hash__ = _methods.record_repr, _methods.record_eq, _methods.record_hash
+    __repr__, __eq__, __hash__ = record_repr, record_eq, record_hash
 
     id: str
     kind: Kind
@@ -223,7 +206,7 @@ class Tip:
 class StarOutline:
     """A sketch of a behavioural answer: situation, task, your action, the result."""
 
-    __repr__, __eq__, __hash__ = _methods.record_repr, _methods.record_eq, _methods.record_hash
+    __repr__, __eq__, __hash__ = record_repr, record_eq, record_hash
 
     situation: str
     task: str
@@ -235,7 +218,7 @@ class StarOutline:
 class Question:
     """A question an interviewer may ask, with how to answer it."""
 
-    __repr__, __eq__, __hash__ = _methods.record_repr, _methods.record_eq, _methods.record_hash
+    __repr__, __eq__, __hash__ = record_repr, record_eq, record_hash
 
     id: str
     question: str
@@ -259,7 +242,7 @@ class Question:
 class QuestionToAsk:
     """A question for the candidate to ask the employer (kind do), or to avoid (dont)."""
 
-    __repr__, __eq__, __hash__ = _methods.record_repr, _methods.record_eq, _methods.record_hash
+    __repr__, __eq__, __hash__ = record_repr, record_eq, record_hash
 
     id: str
     kind: Kind
@@ -276,15 +259,11 @@ class QuestionToAsk:
     pack: str = "core"
 
 
-#: A placeholder in a template's subject or body: ``{snake_case_name}``.
-PLACEHOLDER = r"\{([a-z][a-z0-9_]*)\}"  # compiled by re on first use
-
-
 @attrs.frozen
 class Placeholder:
     """A named gap in a template, with what to fill it with."""
 
-    __repr__, __eq__, __hash__ = _methods.record_repr, _methods.record_eq, _methods.record_hash
+    __repr__, __eq__, __hash__ = record_repr, record_eq, record_hash
 
     name: str
     description: str
@@ -294,7 +273,7 @@ class Placeholder:
 class Template:
     """An email to adapt, with named placeholders."""
 
-    __repr__, __eq__, __hash__ = _methods.record_repr, _methods.record_eq, _methods.record_hash
+    __repr__, __eq__, __hash__ = record_repr, record_eq, record_hash
 
     id: str
     name: str
@@ -332,14 +311,14 @@ class Template:
         unknown = sorted(set(values) - set(names))
         if missing or unknown:
             raise TemplateError(self.id, missing, unknown)
-        return re.sub(PLACEHOLDER, lambda match: str(values[match.group(1)]), text)
+        return re.sub(_text.PLACEHOLDER, lambda match: str(values[match.group(1)]), text)
 
 
 @attrs.frozen
 class Checklist:
     """A short list of things to do at one moment."""
 
-    __repr__, __eq__, __hash__ = _methods.record_repr, _methods.record_eq, _methods.record_hash
+    __repr__, __eq__, __hash__ = record_repr, record_eq, record_hash
 
     id: str
     name: str

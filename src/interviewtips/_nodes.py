@@ -48,5 +48,12 @@ class Mapping:
                 return value
         return None
 
+    def locate(self, key: str | None, index: int | None = None) -> Node:
+        """Return the node of a key's value, or of one item of a list; this one if absent."""
+        value = None if key is None else self.get(key)
+        if isinstance(value, Sequence) and index is not None and index < len(value.items):
+            return value.items[index]
+        return value if value is not None else self
+
 
 Node = Union[Scalar, Sequence, Mapping]

@@ -7,22 +7,22 @@ import os
 from typing import TYPE_CHECKING, cast
 
 from . import _codes as codes
-from . import _schema
-from ._compiled import COMPILED, compiled_form, load_compiled, load_installed
+from ._columns import ReadPack, tables_of
+from ._compiled import compiled_form, load_compiled, load_installed
+from ._locate import COMPILED, MANIFEST
 from ._problems import Problem
-from ._table import PackDrafts, tables_of
+from ._record_types import SCHEMA_VERSION
 from .exceptions import ContentError
 
 if TYPE_CHECKING:
     from importlib.abc import Traversable
     from pathlib import Path
 
+    from ._columns import Converted
     from ._limits import Limits
     from ._models import Pack
     from ._nodes import Node
-    from ._table import Converted
 
-MANIFEST = "pack.yaml"
 _CONTENT_SUFFIXES = (".yaml", ".yml")
 _MAX_FOLDER_DEPTH = 8
 
@@ -34,7 +34,7 @@ def read_pack(
     libyaml: bool | None = None,
     compiled: bool = True,
     installed: bool = False,
-) -> tuple[PackDrafts | None, list[Problem]]:
+) -> tuple[ReadPack | None, list[Problem]]:
     """Read the pack in ``root``: ``pack.yaml`` and every ``*.yaml`` file below it.
 
     Content files are read in sorted order of their paths; folders and files whose
@@ -68,7 +68,7 @@ def _read_yaml(
     limits: Limits,
     libyaml: bool | None,
     problems: list[Problem],
-) -> PackDrafts | None:
+) -> ReadPack | None:
     """Return the pack its YAML sources make, or None when they have problems (appended)."""
     from ._convert import Converter  # noqa: PLC0415 - a compiled pack needs no converter
 
@@ -88,7 +88,7 @@ def _read_yaml(
     if pack is None or problems:
         return None
     files = tuple(str(file) for file, _ in sources.values())
-    return PackDrafts(pack, str(manifest_file), tables_of(converted), files)
+    return ReadPack(pack, str(manifest_file), tables_of(converted), files)
 
 
 def _manifest(
@@ -107,10 +107,10 @@ def _manifest(
             problems.append(Problem(path, 1, 1, codes.EMPTY_FILE, message))
         return None, False
     pack = Converter(path, problems).manifest(node)
-    if pack is not None and not 1 <= pack.schema_version <= _schema.SCHEMA_VERSION:
+    if pack is not None and not 1 <= pack.schema_version <= SCHEMA_VERSION:
         message = (
             f"the pack needs schema version {pack.schema_version}, and this interviewtips reads "
-            f"versions 1 to {_schema.SCHEMA_VERSION}; upgrade interviewtips"
+            f"versions 1 to {SCHEMA_VERSION}; upgrade interviewtips"
         )
         from ._nodes import Mapping  # noqa: PLC0415 - a compiled pack needs no nodes
 

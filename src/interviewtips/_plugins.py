@@ -19,7 +19,7 @@ from pathlib import Path
 import attrs
 
 from . import _codes as codes
-from . import _methods
+from ._model_methods import record_eq, record_hash, record_repr
 from ._names import close_matches
 from ._problems import Problem
 from .exceptions import ContentError, UnknownNameError
@@ -40,7 +40,7 @@ class PackInfo:
         problem: Why it cannot be loaded, or None when it can.
     """
 
-    __repr__, __eq__, __hash__ = _methods.record_repr, _methods.record_eq, _methods.record_hash
+    __repr__, __eq__, __hash__ = record_repr, record_eq, record_hash
 
     name: str
     location: str | None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import attrs
 
-from . import _methods
+from ._model_methods import record_eq, record_hash, record_repr
 
 
 @attrs.frozen
@@ -19,7 +19,7 @@ class Problem:
         message: What is wrong and what to change.
     """
 
-    __repr__, __eq__, __hash__ = _methods.record_repr, _methods.record_eq, _methods.record_hash
+    __repr__, __eq__, __hash__ = record_repr, record_eq, record_hash
 
     path: str
     line: int

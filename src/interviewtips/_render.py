@@ -1,118 +1,270 @@
-"""Records to text, Markdown or JSON, for people and for other programs."""
+"""Records to text, Markdown or JSON, for people and for other programs.
+
+Two registries: output formats (one function that turns a list of records into the
+whole output, such as JSON) and record renderers keyed by format and record type.
+The text and Markdown formats render each record with its registered renderer, or,
+for a record type that has none, with one derived from its declaration. A new output
+format is one function and one `output_format` registration; a record type's own look
+in a format is one function and one `renders` registration.
+"""
 
 from __future__ import annotations
 
 import json
+import re
 import textwrap
 from typing import TYPE_CHECKING, Any, Callable
 
-import attrs
-
 from ._models import Checklist, Question, QuestionToAsk, Stage, Template, Tip, Topic
-from ._plain import to_dict
+from ._plain_data import to_dict
+from ._record_types import PACK, SECTIONS
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Iterable, Iterator, Sequence
 
     from ._catalog import Catalog
+    from ._registry import Field, RecordType
 
-#: The output formats every renderer offers.
-FORMATS = ("text", "markdown", "json")
 _WIDTH = 88
 
+#: A record renderer: one record, with the names of what it refers to, as text.
+RecordRenderer = Callable[[Any, "Names"], str]
+#: An output format: every record given, with the names, as the whole output.
+OutputFormat = Callable[["Sequence[Any]", "Names"], str]
 
-def render(catalog: Catalog, records: Iterable[Any], fmt: str) -> str:
-    """Render records (of any type) in one of `FORMATS`.
+_OUTPUT_FORMATS: dict[str, OutputFormat] = {}
+_RENDERERS: dict[tuple[str, type], RecordRenderer] = {}
+#: Each model's record type.
+_RECORD_TYPES: dict[type, RecordType] = {
+    record_type.model: record_type for record_type in (*SECTIONS.values(), PACK)
+}
+
+
+def output_format(name: str) -> Callable[[OutputFormat], OutputFormat]:
+    """Register an output format under ``name``."""
+
+    def register(function: OutputFormat) -> OutputFormat:
+        _OUTPUT_FORMATS[name] = function
+        return function
+
+    return register
+
+
+def renders(fmt: str, model: type) -> Callable[[RecordRenderer], RecordRenderer]:
+    """Register how records of ``model`` look in the format ``fmt``."""
+
+    def register(function: RecordRenderer) -> RecordRenderer:
+        _RENDERERS[fmt, model] = function
+        return function
+
+    return register
+
+
+def formats() -> tuple[str, ...]:
+    """Return the names of the output formats, in the order registered."""
+    return tuple(_OUTPUT_FORMATS)
+
+
+def render(catalog: Catalog | None, records: Iterable[Any], fmt: str) -> str:
+    """Render records (of any type) in one of `formats`.
+
+    ``catalog`` gives the display names of the stages and topics records name; without
+    one, their ids are shown.
 
     Raises:
-        ValueError: ``fmt`` is not one of `FORMATS`.
+        ValueError: ``fmt`` is not one of `formats`.
     """
-    records = list(records)
-    if fmt == "json":
-        return json.dumps([to_dict(r) for r in records], indent=2, ensure_ascii=False)
-    if fmt not in FORMATS:
-        raise ValueError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
-    names = _Names(catalog)
-    blocks = [_RENDERERS[type(record)][fmt == "markdown"](record, names) for record in records]
-    return "\n\n".join(blocks)
+    output = _OUTPUT_FORMATS.get(fmt)
+    if output is None:
+        raise ValueError(f"unknown format {fmt!r}; use one of {', '.join(_OUTPUT_FORMATS)}")
+    return output(list(records), Names(catalog))
 
 
-@attrs.frozen
-class _Names:
-    """Display names of stages and topics, for rendering ids."""
+class Names:
+    """Display names of the stages, topics and other values records name by id."""
 
-    catalog: Catalog
+    def __init__(self, catalog: Catalog | None) -> None:
+        self.catalog = catalog
+
+    def of(self, section: str, ids: Iterable[str]) -> str:
+        """Return the names of the ids of a section's records, comma-separated."""
+        catalog = self.catalog
+        if catalog is None:
+            return ", ".join(ids)
+        return ", ".join(getattr(catalog.get(i, record=section), "name", i) for i in ids)
 
     def stages(self, ids: Iterable[str]) -> str:
-        return ", ".join(self.catalog.get(i, i, record="stages").name for i in ids)
+        """Return the names of stages."""
+        return self.of("stages", ids)
 
     def topics(self, ids: Iterable[str]) -> str:
-        return ", ".join(self.catalog.get(i, i, record="topics").name for i in ids)
+        """Return the names of topics."""
+        return self.of("topics", ids)
 
 
-def _wrap(text: str, indent: str = "    ") -> str:
-    return textwrap.fill(text, _WIDTH, initial_indent=indent, subsequent_indent=indent)
+# -- output formats ---------------------------------------------------------------
 
 
-def _where(record: Any, names: _Names) -> str:
-    parts = [names.stages(record.stages)]
-    if getattr(record, "topics", ()):
-        parts.append(names.topics(record.topics))
-    if getattr(record, "phase", None):
-        parts.append(record.phase.label.lower())
-    if getattr(record, "formats", ()):
-        parts.append(", ".join(fmt.label.lower() for fmt in record.formats))
+@output_format("text")
+def _text(records: Sequence[Any], names: Names) -> str:
+    return "\n\n".join(_record("text", record, names) for record in records)
+
+
+@output_format("markdown")
+def _markdown(records: Sequence[Any], names: Names) -> str:
+    return "\n\n".join(_record("markdown", record, names) for record in records)
+
+
+@output_format("json")
+def _json(records: Sequence[Any], names: Names) -> str:
+    del names
+    return json.dumps([to_dict(record) for record in records], indent=2, ensure_ascii=False)
+
+
+def _record(fmt: str, record: Any, names: Names) -> str:
+    """Render one record with its registered renderer, or the one its declaration gives."""
+    renderer = _RENDERERS.get((fmt, type(record)))
+    if renderer is not None:
+        return renderer(record, names)
+    record_type = _RECORD_TYPES[type(record)]
+    derived = _derived_markdown if fmt == "markdown" else _derived_text
+    return derived(record_type, record, names)
+
+
+# -- shared pieces ----------------------------------------------------------------
+
+
+def wrap(text: str, indent: str = "    ", width: int = _WIDTH) -> str:
+    """Wrap a paragraph for a terminal, keeping words whole."""
+    return textwrap.fill(
+        text,
+        width,
+        initial_indent=indent,
+        subsequent_indent=indent,
+        break_long_words=False,
+        break_on_hyphens=False,
+    )
+
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~&])")
+
+
+def md(text: str) -> str:
+    """Escape text for Markdown, so no content becomes markup or inline HTML."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+
+
+def fence(text: str, info: str = "text") -> str:
+    """Return ``text`` in a code fence longer than any run of backticks inside it."""
+    longest = max((len(run) for run in re.findall("`+", text)), default=0)
+    marks = "`" * max(3, longest + 1)
+    return f"{marks}{info}\n{text}\n{marks}"
+
+
+def where(record: Any, names: Names) -> str:
+    """Return where a record applies: the values of its summarised facets (stages, topics...)."""
+    record_type = _RECORD_TYPES[type(record)]
+    parts = []
+    for field in record_type.facets.values():
+        value = getattr(record, field.name)
+        if field.facet is not None and field.facet.summarised and value not in (None, ()):
+            parts.append(_shown(field, value, names))
     return " · ".join(parts)
 
 
-def _tip_text(tip: Tip, names: _Names) -> str:
+def _shown(field: Field, value: Any, names: Names) -> str:
+    """Return a field's value as a reader sees it: names for ids, labels for choices."""
+    if field.refers_to is not None and isinstance(value, tuple):
+        return names.of(field.refers_to, value)
+    shown = field.shape.display(value)
+    return shown.lower() if field.facet is not None else shown
+
+
+# -- renderers derived from a declaration -----------------------------------------
+
+
+def _labelled(record_type: RecordType, record: Any, names: Names) -> Iterator[tuple[str, str]]:
+    """Yield each field shown below a record's heading, with its label."""
+    for field in record_type.fields:
+        value = getattr(record, field.name)
+        if field.name not in ("id", record_type.heading) and value not in (None, ()):
+            label = field.label or field.name.replace("_", " ").capitalize()
+            yield label, _shown(field, value, names)
+
+
+def _derived_text(record_type: RecordType, record: Any, names: Names) -> str:
+    heading = getattr(record, record_type.heading)
+    lines = [f"{heading}  ({record.id})" if hasattr(record, "id") else str(heading)]
+    lines += [wrap(f"{label}: {shown}") for label, shown in _labelled(record_type, record, names)]
+    return "\n".join(lines)
+
+
+def _derived_markdown(record_type: RecordType, record: Any, names: Names) -> str:
+    parts = [f"### {md(str(getattr(record, record_type.heading)))}"]
+    parts += [
+        f"**{md(label)}:** {md(shown)}" for label, shown in _labelled(record_type, record, names)
+    ]
+    if hasattr(record, "id"):
+        parts.append(f"`{record.id}`")
+    return "\n\n".join(parts)
+
+
+# -- each record type's own look --------------------------------------------------
+
+
+@renders("text", Tip)
+def _tip_text(tip: Tip, names: Names) -> str:
     return "\n".join(
         (
             f"[{tip.kind.label.upper()}] {tip.title}  ({tip.id})",
-            _wrap(_where(tip, names)),
-            _wrap(tip.detail),
-            _wrap("Why: " + tip.why),
+            wrap(where(tip, names)),
+            wrap(tip.detail),
+            wrap("Why: " + tip.why),
         )
     )
 
 
-def _tip_markdown(tip: Tip, names: _Names) -> str:
+@renders("markdown", Tip)
+def _tip_markdown(tip: Tip, names: Names) -> str:
     return (
-        f"### {tip.kind.label}: {tip.title}\n\n{tip.detail}\n\n**Why:** {tip.why}\n\n"
-        f"*{_where(tip, names)}* · `{tip.id}`"
+        f"### {tip.kind.label}: {md(tip.title)}\n\n{md(tip.detail)}\n\n**Why:** {md(tip.why)}\n\n"
+        f"*{md(where(tip, names))}* · `{tip.id}`"
     )
-
-
-def _question_text(question: Question, names: _Names) -> str:
-    lines = [
-        f"[{question.type.label.upper()}] {question.question}  ({question.id})",
-        _wrap(_where(question, names)),
-        _wrap("Assesses: " + question.assesses),
-        _wrap("Approach: " + question.approach),
-        *(_wrap("Pitfall: " + pitfall) for pitfall in question.pitfalls),
-    ]
-    if question.star is not None:
-        lines += [_wrap(f"{part.title()}: {getattr(question.star, part)}") for part in _STAR]
-    lines += [_wrap("Follow-up: " + follow_up) for follow_up in question.follow_ups]
-    return "\n".join(lines)
 
 
 _STAR = ("situation", "task", "action", "result")
 
 
-def _question_markdown(question: Question, names: _Names) -> str:
-    parts = [
-        f"### {question.question}",
-        f"*{question.type.label} · {_where(question, names)}* · `{question.id}`",
-        f"**Assesses:** {question.assesses}",
-        f"**Approach:** {question.approach}",
-        "**Pitfalls:**\n\n" + "\n".join(f"- {pitfall}" for pitfall in question.pitfalls),
+@renders("text", Question)
+def _question_text(question: Question, names: Names) -> str:
+    lines = [
+        f"[{question.type.label.upper()}] {question.question}  ({question.id})",
+        wrap(where(question, names)),
+        wrap("Assesses: " + question.assesses),
+        wrap("Approach: " + question.approach),
+        *(wrap("Pitfall: " + pitfall) for pitfall in question.pitfalls),
     ]
     if question.star is not None:
-        star = "\n".join(f"- **{p.title()}:** {getattr(question.star, p)}" for p in _STAR)
+        lines += [wrap(f"{part.title()}: {getattr(question.star, part)}") for part in _STAR]
+    lines += [wrap("Follow-up: " + follow_up) for follow_up in question.follow_ups]
+    return "\n".join(lines)
+
+
+@renders("markdown", Question)
+def _question_markdown(question: Question, names: Names) -> str:
+    parts = [
+        f"### {md(question.question)}",
+        f"*{md(question.type.label)} · {md(where(question, names))}* · `{question.id}`",
+        f"**Assesses:** {md(question.assesses)}",
+        f"**Approach:** {md(question.approach)}",
+        "**Pitfalls:**\n\n" + "\n".join(f"- {md(pitfall)}" for pitfall in question.pitfalls),
+    ]
+    if question.star is not None:
+        star = "\n".join(f"- **{p.title()}:** {md(getattr(question.star, p))}" for p in _STAR)
         parts.append("**STAR outline:**\n\n" + star)
     if question.follow_ups:
-        parts.append("**Follow-ups:**\n\n" + "\n".join(f"- {f}" for f in question.follow_ups))
+        follow_ups = "\n".join(f"- {md(f)}" for f in question.follow_ups)
+        parts.append("**Follow-ups:**\n\n" + follow_ups)
     return "\n\n".join(parts)
 
 
@@ -120,91 +272,91 @@ def _ask_label(question: QuestionToAsk) -> str:
     return "Ask" if question.kind.value == "do" else "Avoid"
 
 
-def _ask_text(question: QuestionToAsk, names: _Names) -> str:
+@renders("text", QuestionToAsk)
+def _ask_text(question: QuestionToAsk, names: Names) -> str:
     audiences = ", ".join(audience.label.lower() for audience in question.audiences)
     lines = [
         f"[{_ask_label(question).upper()}] {question.question}  ({question.id})",
-        _wrap(f"{_where(question, names)} · ask: {audiences}"),
-        _wrap("Why: " + question.why),
+        wrap(f"{where(question, names)} · ask: {audiences}"),
+        wrap("Why: " + question.why),
     ]
     if question.instead:
-        lines.append(_wrap("Instead: " + question.instead))
+        lines.append(wrap("Instead: " + question.instead))
     return "\n".join(lines)
 
 
-def _ask_markdown(question: QuestionToAsk, names: _Names) -> str:
+@renders("markdown", QuestionToAsk)
+def _ask_markdown(question: QuestionToAsk, names: Names) -> str:
     audiences = ", ".join(audience.label.lower() for audience in question.audiences)
     text = (
-        f"### {_ask_label(question)}: {question.question}\n\n{question.why}\n\n"
-        f"*{_where(question, names)} · for: {audiences}* · `{question.id}`"
+        f"### {_ask_label(question)}: {md(question.question)}\n\n{md(question.why)}\n\n"
+        f"*{md(where(question, names))} · for: {audiences}* · `{question.id}`"
     )
     if question.instead:
-        text += f"\n\n**Instead:** {question.instead}"
+        text += f"\n\n**Instead:** {md(question.instead)}"
     return text
 
 
-def _template_text(template: Template, names: _Names) -> str:
-    placeholders = "\n".join(_wrap(f"{{{p.name}}}: {p.description}") for p in template.placeholders)
+@renders("text", Template)
+def _template_text(template: Template, names: Names) -> str:
+    placeholders = "\n".join(wrap(f"{{{p.name}}}: {p.description}") for p in template.placeholders)
     return (
-        f"{template.name}  ({template.id})\n{_wrap(_where(template, names))}\n"
-        f"{_wrap('When: ' + template.when)}\n\nSubject: {template.subject}\n\n{template.body}\n\n"
+        f"{template.name}  ({template.id})\n{wrap(where(template, names))}\n"
+        f"{wrap('When: ' + template.when)}\n\nSubject: {template.subject}\n\n{template.body}\n\n"
         f"Placeholders:\n{placeholders}"
     )
 
 
-def _template_markdown(template: Template, names: _Names) -> str:
-    placeholders = "\n".join(f"- `{{{p.name}}}`: {p.description}" for p in template.placeholders)
+@renders("markdown", Template)
+def _template_markdown(template: Template, names: Names) -> str:
+    placeholders = "\n".join(
+        f"- `{{{p.name}}}`: {md(p.description)}" for p in template.placeholders
+    )
     return (
-        f"### {template.name}\n\n*{_where(template, names)}* · `{template.id}`\n\n"
-        f"**When:** {template.when}\n\n**Subject:** {template.subject}\n\n"
-        f"```text\n{template.body}\n```\n\n**Placeholders:**\n\n{placeholders}"
+        f"### {md(template.name)}\n\n*{md(where(template, names))}* · `{template.id}`\n\n"
+        f"**When:** {md(template.when)}\n\n**Subject:** {md(template.subject)}\n\n"
+        f"{fence(template.body)}\n\n**Placeholders:**\n\n{placeholders}"
     )
 
 
-def _checklist_text(checklist: Checklist, names: _Names) -> str:
-    lines = [f"{checklist.name}  ({checklist.id})", _wrap(_where(checklist, names))]
+@renders("text", Checklist)
+def _checklist_text(checklist: Checklist, names: Names) -> str:
+    lines = [f"{checklist.name}  ({checklist.id})", wrap(where(checklist, names))]
     if checklist.summary:
-        lines.append(_wrap(checklist.summary))
-    lines += [_wrap("[ ] " + item) for item in checklist.items]
+        lines.append(wrap(checklist.summary))
+    lines += [wrap("[ ] " + item) for item in checklist.items]
     return "\n".join(lines)
 
 
-def _checklist_markdown(checklist: Checklist, names: _Names) -> str:
-    summary = f"{checklist.summary}\n\n" if checklist.summary else ""
-    items = "\n".join(f"- [ ] {item}" for item in checklist.items)
+@renders("markdown", Checklist)
+def _checklist_markdown(checklist: Checklist, names: Names) -> str:
+    summary = f"{md(checklist.summary)}\n\n" if checklist.summary else ""
+    items = "\n".join(f"- [ ] {md(item)}" for item in checklist.items)
     return (
-        f"### {checklist.name}\n\n{summary}*{_where(checklist, names)}* · `{checklist.id}`\n\n"
-        f"{items}"
+        f"### {md(checklist.name)}\n\n{summary}*{md(where(checklist, names))}* · "
+        f"`{checklist.id}`\n\n{items}"
     )
 
 
-def _stage_text(stage: Stage, _: _Names) -> str:
-    lines = [f"{stage.order:>2}. {stage.name}  ({stage.id})", _wrap(stage.summary)]
-    lines += [_wrap("- " + purpose) for purpose in stage.purposes]
+@renders("text", Stage)
+def _stage_text(stage: Stage, _: Names) -> str:
+    lines = [f"{stage.order:>2}. {stage.name}  ({stage.id})", wrap(stage.summary)]
+    lines += [wrap("- " + purpose) for purpose in stage.purposes]
     return "\n".join(lines)
 
 
-def _stage_markdown(stage: Stage, _: _Names) -> str:
-    purposes = "".join(f"\n- {purpose}" for purpose in stage.purposes)
+@renders("markdown", Stage)
+def _stage_markdown(stage: Stage, _: Names) -> str:
+    purposes = "".join(f"\n- {md(purpose)}" for purpose in stage.purposes)
     why = f"\n\nWhy employers hold it:\n{purposes}" if purposes else ""
-    return f"### {stage.order}. {stage.name}\n\n{stage.summary} · `{stage.id}`{why}"
+    return f"### {stage.order}. {md(stage.name)}\n\n{md(stage.summary)} · `{stage.id}`{why}"
 
 
-def _topic_text(topic: Topic, _: _Names) -> str:
-    return f"{topic.name}  ({topic.id})\n{_wrap(topic.summary)}"
+@renders("text", Topic)
+def _topic_text(topic: Topic, _: Names) -> str:
+    return f"{topic.name}  ({topic.id})\n{wrap(topic.summary)}"
 
 
-def _topic_markdown(topic: Topic, _: _Names) -> str:
-    return f"### {topic.name}\n\n{topic.summary} · `{topic.id}`"
-
-
-_Renderer = Callable[[Any, _Names], str]
-_RENDERERS: dict[type, tuple[_Renderer, _Renderer]] = {
-    Tip: (_tip_text, _tip_markdown),
-    Question: (_question_text, _question_markdown),
-    QuestionToAsk: (_ask_text, _ask_markdown),
-    Template: (_template_text, _template_markdown),
-    Checklist: (_checklist_text, _checklist_markdown),
-    Stage: (_stage_text, _stage_markdown),
-    Topic: (_topic_text, _topic_markdown),
-}
+@renders("markdown", Topic)
+def _topic_markdown(topic: Topic, _: Names) -> str:
+    return f"### {md(topic.name)}\n\n{md(topic.summary)} · `{topic.id}`"

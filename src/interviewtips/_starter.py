@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ._schema import SCHEMA_VERSION
+from ._record_types import SCHEMA_VERSION
 
 
 def starter_files(pack_id: str) -> dict[str, str]:

@@ -18,6 +18,7 @@ import yaml
 import yaml.events as ev
 
 from . import _codes as codes
+from . import _text
 from ._problems import Problem
 
 if TYPE_CHECKING:
@@ -38,16 +39,13 @@ HAS_LIBYAML = _libyaml is not None
 _BLANK_OR_END = "\0 \t\r\n\x85\u2028\u2029"
 _LINE_BREAK_CHARACTERS = "\r\n\x85\u2028\u2029"
 
-#: Characters no content file holds: C0 and C1 controls (not tab, line breaks or NEL),
-#: noncharacters, and U+FEFF after the start (libyaml skips it at any line start,
-#: PyYAML only at the start of the file: refused, both parsers read the same).
-_CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufeff\ufffe\uffff]")
+#: Characters no content file holds (see `_text.CONTROL_CHARACTERS`); U+FEFF is allowed
+#: only at the start (libyaml skips it at any line start, PyYAML only at the start of
+#: the file: refused, both parsers read the same).
+_CONTROL_CHARACTERS = re.compile(f"[{_text.CONTROL_CHARACTERS}]")
 #: What a double-quoted escape (\\e, \\0, \\ud800...) can put in a string and content
-#: must never hold: control characters (terminal escape sequences) and lone surrogates,
-#: which no UTF-8 output can encode.
-_UNSAFE_CHARACTERS = re.compile(
-    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufeff\ufffe\uffff]"
-)
+#: must never hold: control characters and lone surrogates.
+_UNSAFE_CHARACTERS = re.compile(f"[{_text.CONTROL_CHARACTERS}{_text.SURROGATES}]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 #: Syntax errors libyaml finds this far into a file or nearer are re-parsed by the
 #: pure-Python parser, so that both parsers word and place them alike. Further in, the

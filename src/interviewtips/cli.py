@@ -7,6 +7,7 @@ Exit codes: 0 on success, 1 for content problems or when nothing is found,
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import re
 import sys
@@ -14,12 +15,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
 
 from ._api import available_packs, compile_pack, load, validate
-from ._catalog import RECORD_TYPES
 from ._jsonschema import FILES as JSON_SCHEMA_FILES
 from ._jsonschema import json_schema
 from ._lint import lint
-from ._plain import to_dict
-from ._render import FORMATS, render
+from ._plain_data import to_dict
+from ._record_types import RECORD_TYPES, VOCABULARIES
+from ._render import formats, render
 from ._starter import starter_files
 from ._version import __version__
 from .exceptions import ContentError, UnknownNameError
@@ -29,6 +30,7 @@ if TYPE_CHECKING:
 
     from ._catalog import Catalog
     from ._problems import Problem
+    from ._registry import RecordType
 
 EXIT_OK, EXIT_NOT_FOUND, EXIT_USAGE = 0, 1, 2
 
@@ -110,31 +112,39 @@ def _add_reading_commands(commands: Any) -> None:
         name: str, run: Callable[[argparse.Namespace], int], text: str, fmt: str = "text"
     ) -> Any:
         sub = commands.add_parser(name, parents=[packs], help=text, description=text)
-        sub.add_argument("--format", choices=FORMATS, default=fmt, help=f"output (default {fmt})")
+        sub.add_argument("--format", choices=formats(), default=fmt, help=f"output (default {fmt})")
         sub.set_defaults(run=run)
         return sub
 
-    tips = command("list", _list, "list tips, filtered by stage, kind, topic, phase and format")
-    _filters(tips, "stage", "kind", "topic", "phase", "interview-format")
-    search = command("search", _search, "search tips for words, best match first")
+    for record_type in RECORD_TYPES.values():
+        facets = ", ".join(record_type.facets)
+        lister = command(
+            record_type.command,
+            functools.partial(_list, record_type=record_type),
+            f"list {record_type.name}, filtered by {facets}",
+        )
+        _filters(lister, record_type)
+    search = command("search", _search, "search guidance for words, best match first")
     search.add_argument("text", help="the words to look for")
     search.add_argument("--limit", type=int, default=10, help="at most this many (default 10)")
-    _filters(search, "stage", "kind", "topic", "phase", "interview-format")
+    search.add_argument(
+        "--record",
+        default="tips",
+        choices=tuple(RECORD_TYPES),
+        help="the record type to search (default tips)",
+    )
+    _filters(search, *RECORD_TYPES.values())
     show = command("show", _show, "show one record by its id")
-    show.add_argument("id", help="the id of a tip, question, template, checklist, stage or topic")
-    command("stages", _stages, "list the stages of the hiring process in order")
-    command("topics", _topics, "list the topics")
-    questions = command("questions", _questions, "list questions an interviewer may ask")
-    _filters(questions, "stage", "topic", "type", "interview-format")
-    asks = command("questions-to-ask", _asks, "list questions to ask the employer, or to avoid")
-    _filters(asks, "stage", "topic", "kind", "audience")
-    templates = command("templates", _templates, "list email templates")
-    _filters(templates, "stage", "topic")
-    checklists = command("checklists", _checklists, "list checklists")
-    _filters(checklists, "stage", "topic", "phase", "interview-format")
+    show.add_argument("id", help="the id of any record: a tip, a question, a stage...")
+    for record_type in VOCABULARIES:
+        command(
+            record_type.name,
+            functools.partial(_vocabulary, section=record_type.section),
+            f"list the {record_type.name}",
+        )
     counts = command("counts", _counts, "count records by stage, kind, topic or another facet")
     counts.add_argument("--by", default="stage", help="the facet to count by (default stage)")
-    counts.add_argument("--of", default="tips", choices=RECORD_TYPES, help="the record type")
+    counts.add_argument("--of", default="tips", choices=tuple(RECORD_TYPES), help="the record type")
     command("export", _export, "print the whole catalog (JSON by default)", "json")
 
 
@@ -207,14 +217,18 @@ def _add_authoring_commands(commands: Any) -> None:
     installed.set_defaults(run=_packs)
 
 
-def _filters(parser: argparse.ArgumentParser, *names: str) -> None:
-    for name in names:
+def _filters(parser: argparse.ArgumentParser, *record_types: RecordType) -> None:
+    """Add an option for each facet of the record types (``--format`` is the output's)."""
+    for facet in dict.fromkeys(
+        field.facet for record_type in record_types for field in record_type.facets.values()
+    ):
+        assert facet is not None  # noqa: S101 - facets are the fields that have one
         parser.add_argument(
-            f"--{name}",
+            f"--{facet.option}",
             action="append",
             metavar="NAME",
-            dest=name.replace("-", "_"),
-            help=f"only this {name.replace('-', ' ')}: an id, a name or an alias "
+            dest=f"facet_{facet.name}",
+            help=f"only this {facet.option.replace('-', ' ')}: an id, a name or an alias "
             "(repeat for any of several)",
         )
 
@@ -231,27 +245,29 @@ def _print(catalog: Catalog, records: Sequence[Any], args: argparse.Namespace) -
     return EXIT_OK if records else EXIT_NOT_FOUND
 
 
-def _wanted(args: argparse.Namespace, *names: str) -> dict[str, Any]:
-    """Return the filters given, by the API's keyword (``--interview-format`` is ``format``)."""
-    return {name: getattr(args, "interview_format" if name == "format" else name) for name in names}
+def _wanted(args: argparse.Namespace, record_type: RecordType) -> dict[str, Any]:
+    """Return the filters given for a record type, by facet."""
+    return {facet: getattr(args, f"facet_{facet}", None) for facet in record_type.facets}
 
 
-def _list(args: argparse.Namespace) -> int:
+def _list(args: argparse.Namespace, record_type: RecordType) -> int:
     catalog = _catalog(args)
-    filters = _wanted(args, "stage", "kind", "topic", "phase", "format")
-    return _print(catalog, catalog.query(**filters), args)
+    return _print(catalog, catalog.select(record_type.name, **_wanted(args, record_type)), args)
 
 
 def _search(args: argparse.Namespace) -> int:
     catalog = _catalog(args)
-    filters = _wanted(args, "stage", "kind", "topic", "phase", "format")
-    return _print(catalog, catalog.search(args.text, limit=args.limit, **filters), args)
+    record_type = RECORD_TYPES[args.record]
+    found = catalog.search(
+        args.text, limit=args.limit, record=record_type.name, **_wanted(args, record_type)
+    )
+    return _print(catalog, found, args)
 
 
 def _show(args: argparse.Namespace) -> int:
     catalog = _catalog(args)
-    for record_type in (*RECORD_TYPES, "stages", "topics"):
-        found = catalog.get(args.id, record=record_type)
+    for section in (*RECORD_TYPES, *(record_type.section for record_type in VOCABULARIES)):
+        found = catalog.get(args.id, record=section)
         if found is not None:
             return _print(catalog, [found], args)
     try:
@@ -261,37 +277,9 @@ def _show(args: argparse.Namespace) -> int:
     return EXIT_NOT_FOUND  # pragma: no cover - lookup raised
 
 
-def _stages(args: argparse.Namespace) -> int:
+def _vocabulary(args: argparse.Namespace, section: str) -> int:
     catalog = _catalog(args)
-    return _print(catalog, catalog.stages, args)
-
-
-def _topics(args: argparse.Namespace) -> int:
-    catalog = _catalog(args)
-    return _print(catalog, catalog.topics, args)
-
-
-def _questions(args: argparse.Namespace) -> int:
-    catalog = _catalog(args)
-    filters = _wanted(args, "stage", "topic", "type", "format")
-    return _print(catalog, catalog.questions(**filters), args)
-
-
-def _asks(args: argparse.Namespace) -> int:
-    catalog = _catalog(args)
-    filters = _wanted(args, "stage", "topic", "kind", "audience")
-    return _print(catalog, catalog.questions_to_ask(**filters), args)
-
-
-def _templates(args: argparse.Namespace) -> int:
-    catalog = _catalog(args)
-    return _print(catalog, catalog.templates(**_wanted(args, "stage", "topic")), args)
-
-
-def _checklists(args: argparse.Namespace) -> int:
-    catalog = _catalog(args)
-    filters = _wanted(args, "stage", "topic", "phase", "format")
-    return _print(catalog, catalog.checklists(**filters), args)
+    return _print(catalog, getattr(catalog, section), args)
 
 
 def _counts(args: argparse.Namespace) -> int:
@@ -310,13 +298,12 @@ def _export(args: argparse.Namespace) -> int:
         print(json.dumps(catalog.to_dict(), indent=2, ensure_ascii=False))
         return EXIT_OK
     records = (
-        *catalog.stages,
-        *catalog.topics,
-        *catalog.query(),
-        *catalog.questions(),
-        *catalog.questions_to_ask(),
-        *catalog.templates(),
-        *catalog.checklists(),
+        *(
+            record
+            for record_type in VOCABULARIES
+            for record in getattr(catalog, record_type.section)
+        ),
+        *(record for name in RECORD_TYPES for record in catalog.select(name)),
     )
     return _print(catalog, records, args)
 

@@ -1,6 +1,6 @@
 """Records of one type held a list per field, so a load makes no object per record.
 
-A `Table` holds one pack's records of one type (read from YAML or from a compiled
+A `RecordTable` holds one pack's records of one type (read from YAML or from a compiled
 form), or, once merged, the catalog's. Each field is a column of plain values:
 
 - texts, ids, integers and single references as they are; None for a missing one;
@@ -10,12 +10,14 @@ form), or, once merged, the catalog's. Each field is a column of plain values:
 - a nested record (a STAR outline, placeholders) as its record.
 
 The merge, the indexes and the lint read these columns; a record is built from its
-row the first time it is asked for. A `Draft` names one row, for the rare work done
+row the first time it is asked for. A `Row` names one row, for the rare work done
 a record at a time (a clash of ids, a problem to locate, a lint rule).
+A `ReadPack` is a pack as read, its records in tables, not yet merged with others.
 """
 
 from __future__ import annotations
 
+import copy
 import functools
 import threading
 from itertools import chain
@@ -23,39 +25,17 @@ from typing import TYPE_CHECKING, Any, Callable
 
 import attrs
 
-from . import _schema as s
-
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
 
     from ._models import Pack
     from ._nodes import Mapping
-
-#: The shapes whose column value is one space-separated string of ids.
-JOINED = frozenset({s.REFERENCE_LIST, s.CHOICE_LIST})
+    from ._registry import Field, RecordType
 
 _building = threading.Lock()
 
 
-def to_column(field: s.Field, value: Any) -> Any:
-    """Return a record's value of a field as its column holds it."""
-    if field.shape == s.CHOICE:
-        return None if value is None else value.value
-    if field.shape == s.CHOICE_LIST:
-        return " ".join(member.value for member in value) or None
-    if field.shape == s.REFERENCE_LIST:
-        return " ".join(value) or None
-    if field.shape == s.TEXT_LIST:
-        return list(value) or None
-    return value
-
-
-def items(value: str | None) -> list[str]:
-    """Return the ids of a joined column value (none for None)."""
-    return value.split(" ") if value else []
-
-
-class Table:
+class RecordTable:
     """Records of one type: a column per field (and the pack), and where each row was read.
 
     Args:
@@ -72,7 +52,7 @@ class Table:
 
     def __init__(
         self,
-        spec: s.RecordSpec,
+        spec: RecordType,
         columns: list[list[Any]],
         paths: list[str],
         lines: list[int],
@@ -91,11 +71,12 @@ class Table:
         self._row_of: dict[str, int] | None = None
 
     @classmethod
-    def of_converted(cls, spec: s.RecordSpec, converted: Sequence[Converted]) -> Table:
+    def of_converted(cls, spec: RecordType, converted: Sequence[Converted]) -> RecordTable:
         """Return the table of records converted from YAML, each with its file and node."""
         records = [record for _, record, _, _ in converted]
         columns = [
-            [to_column(field, getattr(r, field.name)) for r in records] for field in spec.fields
+            [field.shape.to_column(getattr(r, field.name)) for r in records]
+            for field in spec.fields
         ]
         columns.append([record.pack for record in records])
         nodes = [node for _, _, _, node in converted]
@@ -110,7 +91,7 @@ class Table:
         )
 
     @classmethod
-    def joined(cls, spec: s.RecordSpec, tables: Sequence[Table]) -> Table:
+    def joined(cls, spec: RecordType, tables: Sequence[RecordTable]) -> RecordTable:
         """Return one table of the rows of several, in order."""
         if len(tables) == 1:
             return tables[0]
@@ -132,7 +113,7 @@ class Table:
         )
 
     @classmethod
-    def gathered(cls, spec: s.RecordSpec, drafts: Iterable[Draft]) -> Table:
+    def gathered(cls, spec: RecordType, drafts: Iterable[Row]) -> RecordTable:
         """Return one table of the rows the drafts name, in order."""
         picked = list(drafts)
         columns = [[d.table.columns[i][d.row] for d in picked] for i in range(len(spec.offsets))]
@@ -176,17 +157,17 @@ class Table:
                     record = self.records[row] = _builder(self.spec)(values)
         return record
 
-    def with_values(self, field: s.Field, changes: dict[int, tuple[str, ...]]) -> Table:
+    def with_values(self, field: Field, changes: dict[int, tuple[str, ...]]) -> RecordTable:
         """Return a copy of the table with new values of one field in some rows."""
         offset = self.spec.offsets[field.name]
         columns = list(self.columns)
         column = columns[offset] = list(columns[offset])
         records = list(self.records)
         for row, value in changes.items():
-            column[row] = to_column(field, value)
+            column[row] = field.shape.to_column(value)
             if records[row] is not None:
                 records[row] = attrs.evolve(records[row], **{field.name: value})
-        table = Table(
+        table = RecordTable(
             self.spec,
             columns,
             self.paths,
@@ -198,22 +179,33 @@ class Table:
         table._row_of = self._row_of  # the ids are unchanged
         return table
 
-    def drafts(self) -> list[Draft]:
-        """Return a draft for each row, in order."""
-        return [Draft(self, row) for row in range(len(self))]
+    def rows(self) -> list[Row]:
+        """Return each row, in order."""
+        return [Row(self, row) for row in range(len(self))]
+
+    def without_nodes(self) -> RecordTable:
+        """Return the table without the YAML nodes kept to locate problems, to keep for long.
+
+        Problems found later are placed at the start of their record, as for a compiled form.
+        """
+        if self.nodes is None:
+            return self
+        table = copy.copy(self)
+        table.nodes = None
+        return table
 
 
-class Draft:
+class Row:
     """One row of a table: its values, its record and where it was read."""
 
     __slots__ = ("row", "table")
 
-    def __init__(self, table: Table, row: int) -> None:
+    def __init__(self, table: RecordTable, row: int) -> None:
         self.table = table
         self.row = row
 
     @property
-    def spec(self) -> s.RecordSpec:
+    def spec(self) -> RecordType:
         """The record type."""
         return self.table.spec
 
@@ -235,7 +227,7 @@ class Draft:
         """Return the line and column where the record starts."""
         return self.table.lines[self.row], self.table.starts[self.row]
 
-    def locate(self, field: str, index: int | None = None) -> tuple[int, int]:
+    def locate(self, field: str | None, index: int | None = None) -> tuple[int, int]:
         """Return the line and column of a field's value, or of one item of a list.
 
         A compiled record keeps no place for each field: its own place is given.
@@ -243,34 +235,35 @@ class Draft:
         node = self.table.nodes[self.row] if self.table.nodes else None
         if node is None:
             return self.place()
-        from . import _nodes  # noqa: PLC0415 - only a problem needs a place
-
-        value = node.get(field)
-        if isinstance(value, _nodes.Sequence) and index is not None and index < len(value.items):
-            value = value.items[index]
-        target = value if value is not None else node
+        target = node.locate(field, index)
         return target.line, target.column
+
+    def values(self, name: str) -> Any:
+        """Return the record's value of a field, as the record holds it (for rules)."""
+        field = self.spec.field(name)
+        assert field is not None  # noqa: S101 - rules name their record type's fields
+        return field.shape.from_column(self.value(name))
 
 
 #: A record converted from YAML: its type, the record, its file and its node.
-Converted = tuple[s.RecordSpec, Any, str, "Mapping"]
+Converted = tuple["RecordType", Any, str, "Mapping"]
 
 
-def tables_of(converted: Iterable[Converted]) -> dict[str, Table]:
+def tables_of(converted: Iterable[Converted]) -> dict[str, RecordTable]:
     """Return the tables of records converted from YAML, by section, each in the order given."""
     sections: dict[str, list[Converted]] = {}
     for entry in converted:
         sections.setdefault(entry[0].section, []).append(entry)
-    return {section: Table.of_converted(e[0][0], e) for section, e in sections.items()}
+    return {section: RecordTable.of_converted(e[0][0], e) for section, e in sections.items()}
 
 
-class PackDrafts:
+class ReadPack:
     """A pack read and converted, not yet checked against other packs."""
 
     __slots__ = ("files", "manifest_path", "pack", "tables")
 
     def __init__(
-        self, pack: Pack, manifest_path: str, tables: dict[str, Table], files: tuple[str, ...]
+        self, pack: Pack, manifest_path: str, tables: dict[str, RecordTable], files: tuple[str, ...]
     ) -> None:
         self.pack = pack
         self.manifest_path = manifest_path
@@ -278,34 +271,23 @@ class PackDrafts:
         self.tables = tables
         self.files = files
 
-    def drafts(self) -> list[Draft]:
-        """Return every record's draft, section by section."""
-        return [draft for table in self.tables.values() for draft in table.drafts()]
+    def rows(self) -> list[Row]:
+        """Return every record's row, section by section."""
+        return [row for table in self.tables.values() for row in table.rows()]
+
+    def without_nodes(self) -> ReadPack:
+        """Return the pack without the YAML nodes its tables keep, to cache it."""
+        tables = {section: table.without_nodes() for section, table in self.tables.items()}
+        return ReadPack(self.pack, self.manifest_path, tables, self.files)
 
 
 @functools.cache
-def _builder(spec: s.RecordSpec) -> Callable[[list[Any]], Any]:
+def _builder(spec: RecordType) -> Callable[[list[Any]], Any]:
     """Return the function that builds a record of this type from its row of column values."""
-    converters = [_from_column(field) for field in spec.fields]
+    converters = [field.shape.from_column for field in spec.fields]
     model = spec.model
 
     def build(row: list[Any]) -> Any:
         return model(*[convert(value) for convert, value in zip(converters, row)], row[-1])
 
     return build
-
-
-def _from_column(field: s.Field) -> Callable[[Any], Any]:
-    """Return what turns a column value into the record's value."""
-    shape = field.shape
-    if shape in (s.CHOICE, s.CHOICE_LIST):
-        assert field.choices is not None  # noqa: S101 - the schema sets it
-        members = {member.value: member for member in field.choices}
-        if shape == s.CHOICE:
-            return lambda value: None if value is None else members[value]
-        return lambda value: tuple(map(members.__getitem__, items(value)))
-    if shape == s.REFERENCE_LIST:
-        return lambda value: tuple(items(value))
-    if shape == s.TEXT_LIST:
-        return lambda value: () if value is None else tuple(value)
-    return lambda value: value

@@ -20,17 +20,19 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from . import _codes as codes
-from . import _schema as s
-from ._catalog import RECORD_TYPES, Catalog
-from ._names import close_matches, did_you_mean
+from . import _text
+from ._catalog import Catalog
+from ._columns import RecordTable
 from ._problems import Problem
-from ._table import Table, items
+from ._record_types import SECTIONS
+from ._shapes import split_joined
 from .exceptions import ContentError
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
 
-    from ._table import Draft, PackDrafts
+    from ._columns import ReadPack, Row
+    from ._registry import Field
 
 
 class _Known:
@@ -72,11 +74,11 @@ class _Merge:
         matches: tuple[str, ...] = ()
         if self.suggestions_left > 0:
             self.suggestions_left -= 1
-            matches = close_matches(name, known)
-        return did_you_mean(matches) or f"; define it under {section}:"
+            matches = _text.close_matches(name, known)
+        return _text.did_you_mean(matches) or f"; define it under {section}:"
 
     def located(
-        self, draft: Draft, field: str, code: str, message: str, index: int | None = None
+        self, draft: Row, field: str, code: str, message: str, index: int | None = None
     ) -> None:
         line, column = draft.locate(field, index)
         self.problems.append(Problem(draft.path, line, column, code, message))
@@ -88,12 +90,12 @@ class _ByRecord:
     def __init__(self, section: str, merge: _Merge) -> None:
         self.section = section
         self.merge = merge
-        self.records: dict[str, Draft] = {}
+        self.records: dict[str, Row] = {}
         #: Which packs defined each id (the first pack, then any that replaced it).
         self.defined_by: dict[str, set[str]] = {}
         self.hidden: set[str] = set()
 
-    def add(self, draft: Draft) -> None:
+    def add(self, draft: Row) -> None:
         id_ = draft.value("id")
         replaces = draft.value("replaces")
         if replaces is not None:
@@ -112,9 +114,9 @@ class _ByRecord:
             self.records[id_] = draft
             self.defined_by[id_] = {draft.value("pack")}
 
-    def replace(self, draft: Draft, target: str) -> None:
+    def replace(self, draft: Row, target: str) -> None:
         id_ = draft.value("id")
-        pack, _, local = target.rpartition(":")
+        pack, local = _text.split_reference(target)
         if local not in self.records or (pack and pack not in self.defined_by[local]):
             message = f"replaces {target!r}, which no earlier pack defines"
             self.merge.located(draft, "replaces", codes.UNKNOWN_REFERENCE, message)
@@ -125,8 +127,8 @@ class _ByRecord:
             self.records[id_] = draft
             self.defined_by[id_].add(draft.value("pack"))
 
-    def hide(self, reference: str, pack: PackDrafts) -> None:
-        owner, _, local = reference.rpartition(":")
+    def hide(self, reference: str, pack: ReadPack) -> None:
+        owner, local = _text.split_reference(reference)
         if local not in self.records or (owner and owner not in self.defined_by[local]):
             message = (
                 f"hides {self.section} {reference!r}, which no pack loaded before "
@@ -139,13 +141,13 @@ class _ByRecord:
         del self.records[local]
         self.hidden.add(local)
 
-    def result(self) -> tuple[Table, _Known]:
-        table = Table.gathered(s.SECTIONS[self.section], self.records.values())
+    def result(self) -> tuple[RecordTable, _Known]:
+        table = RecordTable.gathered(SECTIONS[self.section], self.records.values())
         earlier = {id_: packs for id_, packs in self.defined_by.items() if len(packs) > 1}
         return table, _Known(table.row_of, table.column("pack"), earlier)
 
 
-def assemble(packs: Sequence[PackDrafts]) -> Catalog:
+def assemble(packs: Sequence[ReadPack]) -> Catalog:
     """Build the catalog of ``packs``, in order, or raise one error naming every problem.
 
     Raises:
@@ -153,40 +155,40 @@ def assemble(packs: Sequence[PackDrafts]) -> Catalog:
             stages share an order.
     """
     merge = _Merge()
-    kept: dict[str, PackDrafts] = {}
+    kept: dict[str, ReadPack] = {}
     for pack in packs:
         first = kept.setdefault(pack.pack.id, pack)
         if first is not pack:
             message = f"pack id {pack.pack.id!r} is already used by {first.manifest_path}"
             merge.problems.append(Problem(pack.manifest_path, 0, 0, codes.DUPLICATE_ID, message))
     given = list(kept.values())
-    tables: dict[str, Table] = {}
+    tables: dict[str, RecordTable] = {}
     known: dict[str, _Known] = {}
     hidden: dict[str, set[str]] = {}
-    for section in s.SECTIONS:
+    for section in SECTIONS:
         tables[section], known[section], hidden[section] = _merged(section, given, merge)
     known["sources"] = _sources(given)
     for section, table in tables.items():
         tables[section] = _resolved(table, known, hidden, merge)
-    merge.problems += _shared_orders(tables["stages"].drafts())
+    merge.problems += _shared_orders(tables["stages"].rows())
     if merge.problems:
         raise ContentError(merge.problems)
     return Catalog(
         packs=[pack.pack for pack in packs],
-        stages=map(tables["stages"].record, range(len(tables["stages"]))),
-        topics=map(tables["topics"].record, range(len(tables["topics"]))),
-        tables={name: tables[name.replace("-", "_")] for name in RECORD_TYPES},
+        tables={section: table.without_nodes() for section, table in tables.items()},
         files=[file for pack in packs for file in pack.files],
     )
 
 
-def _merged(section: str, packs: list[PackDrafts], merge: _Merge) -> tuple[Table, _Known, set[str]]:
+def _merged(
+    section: str, packs: list[ReadPack], merge: _Merge
+) -> tuple[RecordTable, _Known, set[str]]:
     """Merge one record type of every pack; return its table, its ids and the hidden ids."""
-    spec = s.SECTIONS[section]
+    spec = SECTIONS[section]
     tables = [pack.tables[section] for pack in packs if section in pack.tables]
     hides = any(hidden.section == section for pack in packs for hidden in pack.pack.hides)
     if not hides and all(table.column("replaces").count(None) == len(table) for table in tables):
-        table = Table.joined(spec, tables)
+        table = RecordTable.joined(spec, tables)
         if len(table.row_of) == len(table):  # no id defined twice
             return table, _Known(table.row_of, table.column("pack")), set()
     by_record = _ByRecord(section, merge)
@@ -195,20 +197,20 @@ def _merged(section: str, packs: list[PackDrafts], merge: _Merge) -> tuple[Table
             if hidden.section == section:
                 by_record.hide(hidden.id, pack)
         if section in pack.tables:
-            for draft in pack.tables[section].drafts():
+            for draft in pack.tables[section].rows():
                 by_record.add(draft)
     return (*by_record.result(), by_record.hidden)
 
 
-def _sources(packs: list[PackDrafts]) -> _Known:
+def _sources(packs: list[ReadPack]) -> _Known:
     """Return the ids of the sources the packs credit."""
     credited = [(source.id, pack.pack.id) for pack in packs for source in pack.pack.sources]
     return _Known({id_: row for row, (id_, _) in enumerate(credited)}, [p for _, p in credited])
 
 
 def _resolved(
-    table: Table, known: dict[str, _Known], hidden: dict[str, set[str]], merge: _Merge
-) -> Table:
+    table: RecordTable, known: dict[str, _Known], hidden: dict[str, set[str]], merge: _Merge
+) -> RecordTable:
     """Return the table with its references checked and written as plain ids.
 
     In the common case every reference is a plain id that exists and is not hidden,
@@ -221,11 +223,11 @@ def _resolved(
         gone = hidden.get(field.refers_to, set())
         combos = set(table.column(field.name))
         combos.discard(None)
-        used = set(items(" ".join(combos)))
+        used = set(split_joined(" ".join(combos)))
         if target.rows.keys() >= used and gone.isdisjoint(used):
             continue
         changes = {}
-        for draft in table.drafts():
+        for draft in table.rows():
             plain = _plain_references(draft, field, target, gone, merge)
             if plain is not None:
                 changes[draft.row] = plain
@@ -234,15 +236,15 @@ def _resolved(
 
 
 def _plain_references(
-    draft: Draft, field: s.Field, known: _Known, hidden: set[str], merge: _Merge
+    draft: Row, field: Field, known: _Known, hidden: set[str], merge: _Merge
 ) -> tuple[str, ...] | None:
     """Return a record's references as plain ids, or None when they are already."""
-    references = items(draft.value(field.name))
+    references = split_joined(draft.value(field.name))
     if known.rows.keys() >= set(references) and hidden.isdisjoint(references):
         return None
     plain = []
     for index, reference in enumerate(references):
-        pack, _, local = reference.rpartition(":")
+        pack, local = _text.split_reference(reference)
         if local in hidden and field.name == "related":
             continue
         if known.defines(local, pack):
@@ -258,9 +260,9 @@ def _plain_references(
     return tuple(plain)
 
 
-def _shared_orders(stages: list[Draft]) -> list[Problem]:
+def _shared_orders(stages: list[Row]) -> list[Problem]:
     problems = []
-    first_with: dict[int, Draft] = {}
+    first_with: dict[int, Row] = {}
     for draft in stages:
         first = first_with.setdefault(draft.value("order"), draft)
         if first is not draft:

@@ -1,0 +1,534 @@
+"""Every record type and facet, each declared once: the registry the other layers read.
+
+To add a record type, declare its model in `_models` and its `RecordType` here, and
+list it in `SECTIONS`; to add a facet, declare its `Facet` here and give a field of
+each record type it applies to ``facet=``. See the how-to "Add a record type or a facet".
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from . import _codes as codes
+from . import _models as m
+from . import _text
+from ._registry import Facet, Field, Finding, RecordType, Rule
+from ._shapes import (
+    Choice,
+    Hides,
+    Integer,
+    ListOf,
+    Nested,
+    Placeholders,
+    Text,
+    identifier,
+    reference,
+)
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from ._registry import Values
+
+#: The newest schema version this library reads.
+SCHEMA_VERSION = 1
+
+# -- facets -----------------------------------------------------------------------
+
+STAGE = Facet("stage", "The stage of the hiring process.", "stages")
+TOPIC = Facet("topic", "What the guidance is about.", "topics")
+SITUATION = Facet(
+    "situation",
+    "Who the candidate is, where that changes the advice; untagged advice is for everyone.",
+    "situations",
+    untagged_applies=True,
+)
+REGION = Facet(
+    "region",
+    "Where the advice holds (a region names its parts and the region it is part of); "
+    "untagged advice holds everywhere.",
+    "regions",
+    untagged_applies=True,
+    hierarchy=True,
+)
+KIND = Facet(
+    "kind",
+    "Do or don't.",
+    m.Kind,
+    aliases={
+        m.Kind.DO: ("dos", "do's", "yes"),
+        m.Kind.DONT: ("don't", "do not", "donts", "don'ts", "avoid", "no"),
+    },
+    summarised=False,
+)
+PHASE = Facet("phase", "Before, during or after the conversation.", m.Phase)
+FORMAT = Facet(
+    "format",
+    "How the conversation happens.",
+    m.Format,
+    option="interview-format",
+    aliases={
+        m.Format.IN_PERSON: ("onsite", "on-site", "face to face", "face-to-face"),
+        m.Format.PHONE: ("telephone", "call"),
+        m.Format.VIDEO: ("video call", "remote", "online"),
+        m.Format.ASYNC_VIDEO: ("async", "recorded", "one-way video"),
+        m.Format.MEAL: ("lunch", "dinner"),
+    },
+)
+QUESTION_TYPE = Facet(
+    "type",
+    "The kind of question an interviewer asks.",
+    m.QuestionType,
+    aliases={
+        m.QuestionType.BEHAVIOURAL: ("behavioral",),
+        m.QuestionType.SITUATIONAL: ("hypothetical",),
+        m.QuestionType.IMPROPER: ("illegal", "unlawful", "inappropriate"),
+    },
+    order={m.QuestionType.IMPROPER.value: 1},  # questions not to be asked come last
+    summarised=False,
+)
+AUDIENCE = Facet(
+    "audience",
+    "Whom, on the employer's side, a question suits.",
+    m.Audience,
+    aliases={
+        m.Audience.HIRING_MANAGER: ("manager",),
+        m.Audience.TEAM: ("peers", "team member"),
+        m.Audience.EXECUTIVE: ("leadership", "senior leader"),
+    },
+    summarised=False,
+)
+
+# -- cross-field rules ------------------------------------------------------------
+
+
+def _star_for_behavioural_only(values: Values) -> Iterator[Finding]:
+    behavioural = values("type") is m.QuestionType.BEHAVIOURAL
+    if behavioural and values("star") is None:
+        message = "a behavioural question needs a star: outline (situation, task, action, result)"
+        yield Finding(None, None, codes.STAR_OUTLINE, message)
+    elif not behavioural and values("star") is not None:
+        message = (
+            f"only behavioural questions take a star: outline; this one is {values('type').value}"
+        )
+        yield Finding("star", None, codes.STAR_OUTLINE, message)
+
+
+STAR_FOR_BEHAVIOURAL_ONLY = Rule(
+    _star_for_behavioural_only,
+    json_schema={
+        "if": {"properties": {"type": {"const": "behavioural"}}, "required": ["type"]},
+        "then": {"required": ["star"], "properties": {"star": {"type": "object"}}},
+        "else": {"properties": {"star": {"type": "null"}}},
+    },
+)
+
+
+def _placeholders_match_text(values: Values) -> Iterator[Finding]:
+    subject, body = values("subject"), values("body")
+    used = _text.placeholders_in(subject) + _text.placeholders_in(body)
+    listed = [placeholder.name for placeholder in values("placeholders")]
+    unlisted = sorted(set(used) - set(listed))
+    unused = [name for name in listed if name not in used]
+    if unlisted:
+        message = "placeholders used but not listed under placeholders: " + ", ".join(unlisted)
+        yield Finding("body", None, codes.PLACEHOLDER_MISMATCH, message)
+    if unused:
+        message = "placeholders listed but used in neither subject nor body: " + ", ".join(unused)
+        yield Finding("placeholders", None, codes.PLACEHOLDER_MISMATCH, message)
+    stray = _text.without_placeholders(subject + body)
+    if "{" in stray or "}" in stray:
+        message = (
+            "a brace that is not part of a {snake_case} placeholder; "
+            "remove it or fix the placeholder's name"
+        )
+        yield Finding("body", None, codes.PLACEHOLDER_MISMATCH, message)
+
+
+PLACEHOLDERS_MATCH_TEXT = Rule(_placeholders_match_text)
+
+
+def not_naming_itself(field: str) -> Rule:
+    """Return the rule that a record's ``field`` does not name the record itself."""
+
+    def check(values: Values) -> Iterator[Finding]:
+        named = values(field)
+        listed = isinstance(named, tuple)
+        if values("id") in (named if listed else (named,)):
+            index = named.index(values("id")) if listed else None
+            message = f"{values('id')!r} lists itself as {field}; remove it"
+            yield Finding(field, index, codes.SELF_REFERENCE, message)
+
+    return Rule(check)
+
+
+# -- shared fields ----------------------------------------------------------------
+
+
+def _id(doc: str = "A kebab-case slug, unique among records of this type.") -> Field:
+    return Field("id", identifier(), doc, required=True)
+
+
+def _replaces(section: str) -> Field:
+    return Field(
+        "replaces",
+        reference(section),
+        "The id (pack:id) of another pack's record this one replaces; its id must match.",
+    )
+
+
+def _stages(*, required: bool = True) -> Field:
+    return Field(
+        "stages",
+        ListOf(reference("stages")),
+        "Stage ids, the main one first.",
+        required=required,
+        facet=STAGE,
+    )
+
+
+def _topics(*, required: bool = True) -> Field:
+    return Field(
+        "topics", ListOf(reference("topics")), "Topic ids.", required=required, facet=TOPIC
+    )
+
+
+def _name(doc: str = "The display name.") -> Field:
+    return Field("name", Text(), doc, required=True)
+
+
+def _prose(name: str, doc: str, *, required: bool = True, label: str | None = None) -> Field:
+    return Field(name, Text(single_line=False), doc, required=required, label=label)
+
+
+_SITUATIONS = Field(
+    "situations",
+    ListOf(reference("situations")),
+    "Situation ids (graduate, returner...) it is for; none: it applies to everyone.",
+    facet=SITUATION,
+)
+_REGIONS = Field(
+    "regions",
+    ListOf(reference("regions")),
+    "Region ids (ca, uk, us-ny...) where it holds; none: it holds everywhere.",
+    facet=REGION,
+)
+_SOURCES = Field("sources", ListOf(reference("sources")), "Ids of the sources this item drew on.")
+_FORMATS = Field("formats", ListOf(Choice(m.Format)), "Formats it is specific to.", facet=FORMAT)
+_PHASE = Field("phase", Choice(m.Phase), "Before, during or after the conversation.", facet=PHASE)
+_ALIASES = Field("aliases", ListOf(Text()), "Other names readers may use.")
+
+# -- the parts of other records ---------------------------------------------------
+
+SOURCE = RecordType(
+    "sources",
+    m.Source,
+    (
+        _id("A kebab-case slug that items cite."),
+        Field("title", Text(), "The work's title.", required=True),
+        Field("publisher", Text(), "Who published it.", required=True),
+        _prose("used_for", "How the content used it (facts checked, idea drawn on)."),
+        Field("url", Text(), "Where it can be read."),
+        Field("author", Text(), "Who wrote it."),
+        Field("license", Text(), "The work's licence."),
+        Field("accessed", Text(), "The date it was read, as YYYY-MM-DD."),
+    ),
+    "A work the pack credits.",
+    singular="source",
+    role="part",
+    heading="title",
+)
+
+STAR = RecordType(
+    "star",
+    m.StarOutline,
+    (
+        _prose("situation", "The context, briefly.", label="Situation"),
+        _prose("task", "What you had to achieve.", label="Task"),
+        _prose("action", "What you yourself did: the heart of the answer.", label="Action"),
+        _prose("result", "The outcome, measured where possible.", label="Result"),
+    ),
+    "A STAR outline for a behavioural answer.",
+    singular="STAR outline",
+    role="part",
+    heading="situation",
+)
+
+# -- the values of facets ---------------------------------------------------------
+
+STAGES = RecordType(
+    "stages",
+    m.Stage,
+    (
+        _id(),
+        _name(),
+        Field("order", Integer(), "Its place in the hiring lifecycle.", required=True),
+        _prose("summary", "What happens at this stage."),
+        _ALIASES,
+        Field("purposes", ListOf(Text(single_line=False)), "Why employers hold this stage."),
+        _replaces("stages"),
+    ),
+    "A stage of the hiring process.",
+    singular="stage",
+    role="vocabulary",
+)
+
+TOPICS = RecordType(
+    "topics",
+    m.Topic,
+    (_id(), _name(), _prose("summary", "What the topic covers."), _ALIASES, _replaces("topics")),
+    "A subject guidance is about.",
+    singular="topic",
+    role="vocabulary",
+)
+
+SITUATIONS = RecordType(
+    "situations",
+    m.Situation,
+    (
+        _id(),
+        _name(),
+        _prose("summary", "Who the situation describes."),
+        _ALIASES,
+        _replaces("situations"),
+    ),
+    "Who the candidate is, where that changes the advice.",
+    singular="situation",
+    role="vocabulary",
+)
+
+REGIONS = RecordType(
+    "regions",
+    m.Region,
+    (
+        _id("A kebab-case slug: an ISO 3166 code, with its subdivision (ca, ca-on)."),
+        _name(),
+        _prose("summary", "What sets the region's rules apart."),
+        _ALIASES,
+        Field("parent", reference("regions"), "The region this one is part of (ca for ca-on)."),
+        _replaces("regions"),
+    ),
+    "A jurisdiction whose law or custom changes the advice.",
+    singular="region",
+    role="vocabulary",
+    rules=(not_naming_itself("parent"),),
+)
+
+# -- guidance ---------------------------------------------------------------------
+
+TIPS = RecordType(
+    "tips",
+    m.Tip,
+    (
+        _id(),
+        Field("kind", Choice(m.Kind), "do or dont.", required=True, facet=KIND),
+        Field("title", Text(), "A short imperative.", required=True),
+        _prose("detail", "What to do and how, in a few sentences."),
+        _prose("why", "What the interviewer is looking for.", label="Why"),
+        _stages(),
+        _topics(),
+        _PHASE,
+        _FORMATS,
+        _SITUATIONS,
+        _REGIONS,
+        _SOURCES,
+        Field("related", ListOf(reference("tips")), "Ids of related tips."),
+        _replaces("tips"),
+    ),
+    "A do or don't.",
+    singular="tip",
+    heading="title",
+    rules=(not_naming_itself("related"),),
+    search={"title": 3.0, "detail": 1.0, "why": 1.0},
+    command="list",
+)
+
+QUESTIONS = RecordType(
+    "questions",
+    m.Question,
+    (
+        _id(),
+        Field("question", Text(), "The question as an interviewer asks it.", required=True),
+        Field(
+            "type",
+            Choice(m.QuestionType),
+            "The question's type.",
+            required=True,
+            facet=QUESTION_TYPE,
+        ),
+        _stages(),
+        _topics(),
+        _prose("assesses", "What the answer tells the interviewer.", label="Assesses"),
+        _prose("approach", "How to answer well.", label="Approach"),
+        Field(
+            "pitfalls",
+            ListOf(Text(single_line=False)),
+            "Mistakes to avoid.",
+            required=True,
+            label="Pitfall",
+        ),
+        Field(
+            "star",
+            Nested(STAR),
+            "For behavioural questions: a STAR outline.",
+            label="STAR outline",
+        ),
+        Field("follow_ups", ListOf(Text()), "Follow-up questions to expect.", label="Follow-up"),
+        _FORMATS,
+        _SITUATIONS,
+        _REGIONS,
+        _SOURCES,
+        _replaces("questions"),
+    ),
+    "A question an interviewer may ask.",
+    singular="question",
+    heading="question",
+    rules=(STAR_FOR_BEHAVIOURAL_ONLY,),
+    search={"question": 3.0, "assesses": 1.0, "approach": 1.0},
+    sort="type",
+)
+
+QUESTIONS_TO_ASK = RecordType(
+    "questions-to-ask",
+    m.QuestionToAsk,
+    (
+        _id(),
+        Field(
+            "kind",
+            Choice(m.Kind),
+            "do (worth asking) or dont (avoid).",
+            required=True,
+            facet=KIND,
+        ),
+        Field("question", Text(), "The question.", required=True),
+        Field(
+            "audiences",
+            ListOf(Choice(m.Audience)),
+            "Whom to ask.",
+            required=True,
+            facet=AUDIENCE,
+        ),
+        _stages(),
+        _topics(),
+        _prose("why", "Why to ask it, or why to avoid it.", label="Why"),
+        _prose(
+            "instead",
+            "For questions to avoid: what to ask instead.",
+            required=False,
+            label="Instead",
+        ),
+        _SITUATIONS,
+        _REGIONS,
+        _SOURCES,
+        _replaces("questions-to-ask"),
+    ),
+    "A question to ask the employer, or one to avoid.",
+    singular="question to ask",
+    heading="question",
+    search={"question": 3.0, "why": 1.0, "instead": 0.5},
+)
+
+TEMPLATES = RecordType(
+    "templates",
+    m.Template,
+    (
+        _id(),
+        _name("What the email is."),
+        _stages(),
+        _topics(),
+        _prose("when", "When to send it.", label="When"),
+        Field("subject", Text(), "The subject line, with placeholders.", required=True),
+        _prose("body", "The body, with placeholders."),
+        Field(
+            "placeholders",
+            Placeholders(),
+            "Each placeholder and what goes in it.",
+            required=True,
+            label="Placeholders",
+        ),
+        _SITUATIONS,
+        _REGIONS,
+        _SOURCES,
+        _replaces("templates"),
+    ),
+    "An email template.",
+    singular="template",
+    rules=(PLACEHOLDERS_MATCH_TEXT,),
+    search={"name": 3.0, "when": 1.0, "subject": 1.0, "body": 0.5},
+)
+
+CHECKLISTS = RecordType(
+    "checklists",
+    m.Checklist,
+    (
+        _id(),
+        _name("The checklist's name."),
+        _stages(),
+        Field("items", ListOf(Text()), "Short imperative items.", required=True),
+        _prose("summary", "When to use it.", required=False),
+        _topics(required=False),
+        _PHASE,
+        _FORMATS,
+        _SITUATIONS,
+        _REGIONS,
+        _SOURCES,
+        _replaces("checklists"),
+    ),
+    "A short list for one moment.",
+    singular="checklist",
+    search={"name": 3.0, "summary": 1.0, "items": 1.0},
+)
+
+#: The record types of guidance, in the order the API lists them.
+GUIDANCE = (TIPS, QUESTIONS, QUESTIONS_TO_ASK, TEMPLATES, CHECKLISTS)
+#: The record types whose records are the values of facets.
+VOCABULARIES = (STAGES, TOPICS, SITUATIONS, REGIONS)
+
+# -- the manifest -----------------------------------------------------------------
+
+PACK = RecordType(
+    "pack",
+    m.Pack,
+    (
+        _id("The pack's id, such as core or acme."),
+        Field("name", Text(), "The pack's name.", required=True),
+        Field("version", Text(), "The content's version.", required=True),
+        Field(
+            "schema_version",
+            Integer(),
+            "The schema version the pack is written to.",
+            required=True,
+        ),
+        Field(
+            "language",
+            Text(),
+            "The content's language, as a BCP 47 tag (en, fr-CA).",
+            required=True,
+        ),
+        Field("license", Text(), "The content's licence, as an SPDX id.", required=True),
+        _prose("description", "What the pack holds.", required=False),
+        Field("sources", Nested(SOURCE, many=True), "The works the pack credits."),
+        Field(
+            "hides",
+            Hides([record_type.section for record_type in GUIDANCE]),
+            "Records of packs loaded before this one to leave out, by section (tips: [core:id]).",
+        ),
+    ),
+    "The manifest in a pack's pack.yaml.",
+    singular="pack",
+    role="part",
+)
+
+#: The record sections a content file may hold, in the order they are read and merged.
+SECTIONS: dict[str, RecordType] = {
+    record_type.section: record_type for record_type in (*VOCABULARIES, *GUIDANCE)
+}
+#: The record types of guidance, by the name the API and the command line use.
+RECORD_TYPES: dict[str, RecordType] = {record_type.name: record_type for record_type in GUIDANCE}
+#: Every facet of guidance, by name, in the order the record types first use them.
+FACETS: dict[str, Facet] = {
+    name: field.facet
+    for record_type in GUIDANCE
+    for name, field in record_type.facets.items()
+    if field.facet is not None
+}
