@@ -213,7 +213,7 @@ class TestMergeRules:
         catalog = interviewtips.load(packs=[make_pack({}, manifest=manifest)])
         hidden = "practise-your-answers-out-loud"
         linking = [t.id for t in interviewtips.load().tips if hidden in t.related]
-        assert (None, 4) == (catalog.get(hidden), len(linking))
+        assert (None, 5) == (catalog.get(hidden), len(linking))
         still_linking = [t.id for t in catalog.tips if hidden in t.related]
         assert ([], len(interviewtips.load().tips) - 1) == (still_linking, len(catalog.tips))
 
