@@ -2,36 +2,11 @@
 
 from __future__ import annotations
 
-import functools
-import re
 from collections.abc import Iterable
 from typing import Any
 
+from . import _text
 from .exceptions import UnknownNameError
-
-# Compiled on first use (and kept by re): a load that names things by id never needs them.
-_APOSTROPHES = "['\u2018\u2019`]"
-_SEPARATORS = r"[\s_\-]+"
-
-
-@functools.lru_cache(maxsize=4096)
-def normalise(name: str) -> str:
-    """Return the form names are compared in: "Don't", "dont" and "DONT" are one."""
-    folded = re.sub(_APOSTROPHES, "", name.casefold())
-    return re.sub(_SEPARATORS, "-", folded).strip("-")
-
-
-def close_matches(name: str, choices: Iterable[str]) -> tuple[str, ...]:
-    """Return up to three choices close to ``name``, closest first."""
-    import difflib  # noqa: PLC0415 - only a mistyped name needs it
-
-    return tuple(difflib.get_close_matches(name, list(choices), n=3, cutoff=0.6))
-
-
-def did_you_mean(matches: Iterable[str]) -> str:
-    """Return "; did you mean 'a' or 'b'?" for the matches, or nothing when there are none."""
-    quoted = [repr(match) for match in matches]
-    return "; did you mean " + " or ".join(quoted) + "?" if quoted else ""
 
 
 class NameIndex:
@@ -59,11 +34,9 @@ class NameIndex:
         if found is not None:
             return found
         by_name = self._names_by_form()
-        found = by_name.get(normalise(name))
+        found = by_name.get(_text.normalise(name))
         if found is None:
-            import difflib  # noqa: PLC0415 - only a mistyped name needs it
-
-            close = difflib.get_close_matches(normalise(name), by_name, n=6, cutoff=0.6)
+            close = _text.close_matches(_text.normalise(name), by_name, count=6)
             suggestions = dict.fromkeys(by_name[match] for match in close)
             raise UnknownNameError(self.what, name, list(suggestions)[:3])
         return found
@@ -72,10 +45,10 @@ class NameIndex:
         """Return the id of every name in its normalised form, building the map on first use."""
         by_name = self._by_name
         if by_name is None:
-            by_name = {normalise(id_): id_ for id_ in self.ids}
+            by_name = {_text.normalise(id_): id_ for id_ in self.ids}
             for id_, others in self._names:
                 for name in others:
-                    by_name.setdefault(normalise(name), id_)
+                    by_name.setdefault(_text.normalise(name), id_)
             self._by_name = by_name
         return by_name
 

@@ -19,8 +19,8 @@ from pathlib import Path
 import attrs
 
 from . import _codes as codes
+from . import _text
 from ._model_methods import record_eq, record_hash, record_repr
-from ._names import close_matches
 from ._problems import Problem
 from .exceptions import ContentError, UnknownNameError
 
@@ -72,7 +72,7 @@ def plugin_folder(name: str) -> Path:
     if not matches:
         names = [info.name for info in installed]
         kind = "pack (no such folder, and no installed plugin)"
-        raise UnknownNameError(kind, name, close_matches(name, names))
+        raise UnknownNameError(kind, name, _text.close_matches(name, names))
     info = matches[0]
     if info.problem is not None or info.location is None:
         where = f"plugin {info.name!r} of {info.distribution} {info.version}"
