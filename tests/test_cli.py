@@ -139,7 +139,9 @@ class TestValidate:
     def test_json(self, capsys, minimal_copy) -> None:
         """--format json gives the problems as data."""
         (minimal_copy / "tips.yaml").write_text("tips: [", encoding="utf-8")
-        code, out, _ = run(capsys, "validate", str(minimal_copy), "--format", "json")
+        code, out, _ = run(
+            capsys, "validate", str(minimal_copy), "--no-builtin", "--format", "json"
+        )
         assert (1, ["IT105"]) == (code, [p["code"] for p in json.loads(out)])
 
     def test_bad_pack_for_list_exits_1(self, capsys, tmp_path) -> None:

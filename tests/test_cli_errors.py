@@ -87,7 +87,7 @@ class TestBadPaths:
     def test_several_broken_packs(self, capsys, tmp_path: Path) -> None:
         """Problems from several packs come together, one line each."""
         folder = broken_pack(tmp_path)
-        argv = ["list", "--pack", str(folder), "--pack", str(tmp_path / "nowhere")]
+        argv = ["list", "--pack", str(folder), "--pack", str(tmp_path / "nowhere"), "--no-builtin"]
         assert ["IT108", "IT101"] == assert_content_error(*run(capsys, *argv))
 
     @pytest.mark.skipif(sys.platform == "win32", reason="POSIX file modes")

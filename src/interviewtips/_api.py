@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Union
 from ._limits import Limits
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Iterator
+    from collections.abc import Iterable, Iterator, Sequence
     from pathlib import Path
 
     from ._catalog import Catalog
@@ -123,7 +123,8 @@ def _assemble_packs(
 ) -> Catalog:
     """Read the packs in ``folders`` and build their catalog, with the built-in pack first."""
     with _collector_paused():
-        return combine(read_packs(folders, limits), builtin=builtin, replaceable=replaceable)
+        given, problems = read_packs(folders, limits)
+        return combine(given, builtin=builtin, replaceable=replaceable, problems=problems)
 
 
 @contextlib.contextmanager
@@ -144,14 +145,13 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def read_packs(folders: list[Path], limits: Limits | None) -> list[ReadPack]:
-    """Read every pack, or raise one error naming every problem in any of them.
+def read_packs(folders: list[Path], limits: Limits | None) -> tuple[list[ReadPack], list[Problem]]:
+    """Read every pack; return what could be read of each, and every problem found.
 
-    Raises:
-        ContentError: Some pack has problems.
+    A pack with problems is returned too, with the records that could be read, so that
+    the merge checks them in the same pass (see `ReadPack`).
     """
     from ._pack import read_pack  # noqa: PLC0415 - keeps YAML off the import path
-    from .exceptions import ContentError  # noqa: PLC0415
 
     given = []
     problems: list[Problem] = []
@@ -160,21 +160,35 @@ def read_packs(folders: list[Path], limits: Limits | None) -> list[ReadPack]:
         problems += found
         if pack is not None:
             given.append(pack)
-    if problems:
-        raise ContentError(problems)
-    return given
+    return given, problems
 
 
-def combine(given: list[ReadPack], *, builtin: bool, replaceable: bool = False) -> Catalog:
-    """Build the catalog of packs already read, with the built-in pack first.
+def stack(given: list[ReadPack], *, builtin: bool, replaceable: bool = False) -> list[ReadPack]:
+    """Return the packs to merge: the built-in pack first, unless left out.
 
     With ``replaceable``, a pack whose id is ``core`` stands in for the built-in pack.
     """
-    from ._merge import assemble  # noqa: PLC0415 - keeps YAML off the import path
-
     if replaceable and any(pack.pack.id == "core" for pack in given):
         builtin = False
-    return assemble([_builtin(), *given] if builtin else given)
+    return [_builtin(), *given] if builtin else given
+
+
+def combine(
+    given: list[ReadPack],
+    *,
+    builtin: bool,
+    replaceable: bool = False,
+    problems: Sequence[Problem] = (),
+) -> Catalog:
+    """Build the catalog of packs already read, with the built-in pack first.
+
+    Raises:
+        ContentError: ``problems`` were found reading the packs, or merging them finds
+            some; the error names all of them.
+    """
+    from ._merge import assemble  # noqa: PLC0415 - keeps YAML off the import path
+
+    return assemble(stack(given, builtin=builtin, replaceable=replaceable), problems)
 
 
 def _builtin() -> ReadPack:
@@ -188,7 +202,7 @@ def _builtin() -> ReadPack:
         if _builtin_pack is None:
             folder, installed = locate_builtin()
             pack, problems = read_pack(folder, default_limits(None), installed=installed)
-            if pack is None:
+            if pack is None or problems:
                 raise ContentError(problems)
             _builtin_pack = pack
         return _builtin_pack
