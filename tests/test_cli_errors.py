@@ -165,6 +165,13 @@ class TestUsage:
             ["search", "x", "--limit", "abc"],
             ["search", "x", "--limit", "1.5"],
             ["search", "x", "--limit", ""],
+            ["search", "x", "--limit", "-1"],
+            ["list", "--limit", "-1"],
+            ["export", "--format", "csv"],
+            ["export", "--as-pack", "a", "--output", "b"],
+            ["templates", "fill", "x", "--set", "no-equals-sign"],
+            ["templates", "fill"],
+            ["list", "--color", "sometimes"],
             ["counts", "--of", "nonsense"],
             ["schema", "--file", "nonsense"],
             ["validate"],
@@ -216,9 +223,9 @@ class TestNothingFound:
         assert (1, "", 1) == (code, out, len(err.splitlines()))
         assert err.startswith(ERROR + "no record has the id")
 
-    @pytest.mark.parametrize("argv", [["search", "zzzqqq"], ["search", "thank", "--limit", "-1"]])
+    @pytest.mark.parametrize("argv", [["search", "zzzqqq"], ["search", "thank", "--limit", "0"]])
     def test_search_finds_nothing(self, argv: list[str], capsys) -> None:
-        """A search with no result (or a negative limit) is exit 1 and one line."""
+        """A search with no result (or a limit of 0) is exit 1 and one line."""
         assert (1, "", "interviewtips: nothing matches\n") == run(capsys, *argv, *MINI)
 
 

@@ -18,8 +18,8 @@ from typing import TYPE_CHECKING, Any
 from ._version import __version__
 
 if TYPE_CHECKING:
-    from ._api import available_packs, compile_pack, load, validate
-    from ._catalog import Catalog
+    from ._api import available_packs, compile_pack, load, render, validate
+    from ._catalog import Catalog, FilterValue
     from ._jsonschema import json_schema
     from ._limits import Limits
     from ._lint import lint
@@ -47,6 +47,23 @@ if TYPE_CHECKING:
     from ._plain_data import to_dict
     from ._plugins import PackInfo
     from ._problems import Problem
+    from ._typed_dicts import (
+        CatalogDict,
+        ChecklistDict,
+        HiddenDict,
+        PackDict,
+        PlaceholderDict,
+        QuestionDict,
+        QuestionToAskDict,
+        RegionDict,
+        SituationDict,
+        SourceDict,
+        StageDict,
+        StarOutlineDict,
+        TemplateDict,
+        TipDict,
+        TopicDict,
+    )
     from .exceptions import ContentError, InterviewTipsError, TemplateError, UnknownNameError
 
 #: Where each public name lives.
@@ -56,6 +73,7 @@ _MODULES = {
     "load": "._api",
     "validate": "._api",
     "Catalog": "._catalog",
+    "FilterValue": "._catalog",
     "json_schema": "._jsonschema",
     "Limits": "._limits",
     "lint": "._lint",
@@ -86,6 +104,27 @@ _MODULES = {
     "to_dict": "._plain_data",
     "PackInfo": "._plugins",
     "Problem": "._problems",
+    "render": "._api",
+    **dict.fromkeys(
+        (
+            "CatalogDict",
+            "ChecklistDict",
+            "HiddenDict",
+            "PackDict",
+            "PlaceholderDict",
+            "QuestionDict",
+            "QuestionToAskDict",
+            "RegionDict",
+            "SituationDict",
+            "SourceDict",
+            "StageDict",
+            "StarOutlineDict",
+            "TemplateDict",
+            "TipDict",
+            "TopicDict",
+        ),
+        "._typed_dicts",
+    ),
     **dict.fromkeys(
         ("ContentError", "InterviewTipsError", "TemplateError", "UnknownNameError"),
         ".exceptions",
@@ -95,30 +134,46 @@ _MODULES = {
 __all__ = [
     "Audience",
     "Catalog",
+    "CatalogDict",
     "Checklist",
+    "ChecklistDict",
     "ContentError",
+    "FilterValue",
     "Format",
     "Hidden",
+    "HiddenDict",
     "InterviewTipsError",
     "Kind",
     "Limits",
     "Pack",
+    "PackDict",
     "PackInfo",
     "Phase",
     "Placeholder",
+    "PlaceholderDict",
     "Problem",
     "Question",
+    "QuestionDict",
     "QuestionToAsk",
+    "QuestionToAskDict",
     "QuestionType",
     "Region",
+    "RegionDict",
     "Situation",
+    "SituationDict",
     "Source",
+    "SourceDict",
     "Stage",
+    "StageDict",
     "StarOutline",
+    "StarOutlineDict",
     "Template",
+    "TemplateDict",
     "TemplateError",
     "Tip",
+    "TipDict",
     "Topic",
+    "TopicDict",
     "UnknownNameError",
     "__version__",
     "available_packs",
@@ -126,6 +181,7 @@ __all__ = [
     "json_schema",
     "lint",
     "load",
+    "render",
     "to_dict",
     "validate",
 ]

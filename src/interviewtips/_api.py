@@ -7,7 +7,7 @@ import gc
 import os
 import re
 import threading
-from typing import TYPE_CHECKING, Union
+from typing import TYPE_CHECKING, Any, Union
 
 from ._limits import Limits
 
@@ -105,6 +105,37 @@ def compile_pack(pack: PackPath, *, builtin: bool = True, limits: Limits | None 
     if problems:
         raise ContentError(problems)
     return write(folder, default_limits(limits))
+
+
+def render(
+    records: Iterable[Any],
+    format: str = "text",  # noqa: A002 - the word the command line uses too
+    *,
+    catalog: Catalog | None = None,
+    width: int = 88,
+) -> str:
+    """Return records (of any type, mixed as you like) rendered as the command line does.
+
+    >>> import interviewtips
+    >>> tip = interviewtips.load().lookup("reflect-on-the-first-round")
+    >>> print(interviewtips.render([tip], "markdown").splitlines()[0])
+    ### Do: Review your notes from the first round
+
+    Args:
+        records: The records: tips, questions, stages... in the order to show them.
+        format: ``"text"`` (wrapped to ``width``, for a terminal or an email),
+            ``"markdown"`` (escaped, for a page or a chat message), ``"json"`` (a list
+            of `to_dict` objects) or ``"csv"`` (a row a record, a column a field).
+        catalog: Where the display names of the stages and topics records name come
+            from; by default the default catalog (`load`).
+        width: The width text is wrapped to.
+
+    Raises:
+        ValueError: ``format`` is not one of those.
+    """
+    from ._render import render as rendered  # noqa: PLC0415 - keeps rendering off the import
+
+    return rendered(catalog if catalog is not None else load(), records, format, width=width)
 
 
 def available_packs() -> tuple[PackInfo, ...]:
