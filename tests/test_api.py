@@ -491,3 +491,92 @@ class TestRemovedRecords:
         with pytest.raises(interviewtips.UnknownNameError) as caught:
             mini.lookup("send-a-not")
         assert (None, ("send-a-note",)) == (caught.value.removed_by, caught.value.suggestions)
+
+
+class TestPackCache:
+    """load(packs=...) keeps the catalog while the pack's files are unchanged."""
+
+    def test_same_packs_same_catalog(self, make_pack) -> None:
+        """Two loads of an unchanged pack return the same object."""
+        folder = make_pack({"tips.yaml": EXTRA_TIP})
+        assert interviewtips.load(packs=[folder]) is interviewtips.load(packs=[str(folder)])
+
+    def test_builtin_and_limits_are_part_of_the_key(self) -> None:
+        """Other options give another catalog."""
+        alone = interviewtips.load(MINIMAL, builtin=False)
+        bounded = interviewtips.load(MINIMAL, builtin=False, limits=interviewtips.Limits())
+        assert (True, False, True) == (
+            interviewtips.load(MINIMAL, builtin=False) is alone,
+            bounded is alone,
+            interviewtips.load(MINIMAL, builtin=False, limits=interviewtips.Limits()) is bounded,
+        )
+
+    @pytest.mark.parametrize("change", ["edit", "add", "remove"])
+    def test_a_change_gives_a_fresh_catalog(self, make_pack, change: str) -> None:
+        """Editing, adding or removing a file makes the next load read the pack again."""
+        folder = make_pack({"tips.yaml": EXTRA_TIP, "more/extra.yaml": ""})
+        (folder / "more" / "extra.yaml").unlink()
+        first = interviewtips.load(packs=[folder])
+        if change == "edit":
+            path = folder / "tips.yaml"
+            path.write_text(EXTRA_TIP.replace("Dress for our office", "Dress well"), "utf-8")
+        elif change == "add":
+            (folder / "more" / "extra.yaml").write_text(
+                EXTRA_TIP.replace("dress-for-our-office", "dress-again"), "utf-8"
+            )
+        else:
+            (folder / "tips.yaml").unlink()
+        second = interviewtips.load(packs=[folder])
+        expected = {"edit": 1, "add": 2, "remove": 0}[change]
+        assert (False, expected) == (
+            first is second,
+            len([tip for tip in second.tips if tip.pack == "acme"]),
+        )
+
+    def test_bounded(self, make_pack) -> None:
+        """Past PACK_CACHE_SIZE packs, the least recently used is read again."""
+        first = make_pack({}, name="first")
+        catalog = interviewtips.load(packs=[first])
+        for number in range(_api.PACK_CACHE_SIZE):
+            manifest = MANIFEST.replace("acme", f"pack-{number}")
+            interviewtips.load(packs=[make_pack({}, manifest=manifest, name=f"p{number}")])
+        assert (_api.PACK_CACHE_SIZE, False) == (
+            len(_api._pack_catalogs),
+            interviewtips.load(packs=[first]) is catalog,
+        )
+
+    def test_threads_share_one_load(self, make_pack, monkeypatch) -> None:
+        """Sixteen threads loading the same pack at once read it once and share it."""
+        folder = make_pack({"tips.yaml": EXTRA_TIP})
+        interviewtips.load()  # the built-in pack, read once before
+        reads = []
+        real = _api.read_packs
+
+        def counting(*args, **kwargs):
+            reads.append(1)
+            return real(*args, **kwargs)
+
+        monkeypatch.setattr(_api, "read_packs", counting)
+        barrier = threading.Barrier(16)
+        found = []
+
+        def worker() -> None:
+            barrier.wait()
+            found.append(id(interviewtips.load(packs=[folder])))
+
+        threads = [threading.Thread(target=worker) for _ in range(16)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        assert (1, 16, 1) == (len(reads), len(found), len(set(found)))
+
+    def test_failed_loads_are_not_kept(self, minimal_copy) -> None:
+        """A pack that fails is read again next time, and loads once fixed."""
+        tips = minimal_copy / "tips.yaml"
+        text = tips.read_text(encoding="utf-8")
+        tips.write_text("tips: [", encoding="utf-8")
+        with pytest.raises(interviewtips.ContentError):
+            interviewtips.load(minimal_copy, builtin=False)
+        tips.write_text(text, encoding="utf-8")
+        assert ["mini"] == [p.id for p in interviewtips.load(minimal_copy, builtin=False).packs]

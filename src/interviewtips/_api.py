@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import collections
 import contextlib
 import gc
 import os
@@ -28,6 +29,15 @@ _lock = threading.RLock()  # re-entrant: the default load reads the built-in pac
 _default_catalog: Catalog | None = None
 _builtin_pack: ReadPack | None = None
 
+#: How many catalogs of packs `load` keeps, the least recently used dropped first.
+PACK_CACHE_SIZE = 16
+#: A stat fingerprint: the path, size and mtime_ns of every file and folder of the packs.
+Stamp = tuple[tuple[str, int, int], ...]
+_pack_lock = threading.Lock()  # held through a load, so that two threads read a pack once
+_pack_catalogs: collections.OrderedDict[tuple[Any, ...], tuple[Catalog, Stamp]] = (
+    collections.OrderedDict()
+)
+
 
 def load(
     packs: PackPath | Iterable[PackPath] = (),
@@ -38,8 +48,12 @@ def load(
     """Return a catalog of the built-in guidance and of any packs given.
 
     The default catalog (no packs, the built-in content) is read once, on first
-    use, and shared: later calls return the same object. A failed load changes
-    nothing that was loaded before.
+    use, and shared: later calls return the same object. A catalog of packs is
+    kept too: a later call with the same packs, ``builtin`` and ``limits`` returns the
+    same object while no file or folder of the packs has changed (by path, size and
+    modification time), and reads them again when one has. The last
+    `PACK_CACHE_SIZE` catalogs of packs are kept. A failed load changes nothing that
+    was loaded before, and is not kept.
 
     Args:
         packs: Packs to add, in order: folders, or names of installed pack plugins
@@ -53,7 +67,7 @@ def load(
     global _default_catalog  # noqa: PLW0603 - the documented process-wide cache
     folders = folders_of(packs)
     if folders or not builtin:
-        return _assemble_packs(folders, builtin=builtin, limits=limits)
+        return _cached_packs(folders, builtin=builtin, limits=limits)
     catalog = _default_catalog
     if catalog is None:
         with _lock:
@@ -147,6 +161,55 @@ def available_packs() -> tuple[PackInfo, ...]:
     from ._plugins import installed_packs  # noqa: PLC0415 - importlib.metadata is slow
 
     return installed_packs()
+
+
+def _cached_packs(folders: list[Path], *, builtin: bool, limits: Limits | None) -> Catalog:
+    """Return the catalog of packs, from the cache while their files are unchanged."""
+    key = (tuple(os.path.abspath(folder) for folder in folders), builtin, limits)  # noqa: PTH100
+    with _pack_lock:
+        stamp = _stamp(key[0])
+        cached = _pack_catalogs.get(key)
+        if cached is not None and cached[1] == stamp:
+            _pack_catalogs.move_to_end(key)
+            return cached[0]
+        catalog = _assemble_packs(folders, builtin=builtin, limits=limits)
+        _pack_catalogs[key] = (catalog, stamp)  # the stamp from before the read: a file
+        _pack_catalogs.move_to_end(key)  # changed during it makes the next load read again
+        while len(_pack_catalogs) > PACK_CACHE_SIZE:
+            _pack_catalogs.popitem(last=False)
+        return catalog
+
+
+def _stamp(folders: Iterable[str]) -> Stamp:
+    """Return the path, size and mtime_ns of every file and folder in the pack folders.
+
+    Entries whose names start with a dot are left out, as the reader leaves them out;
+    a folder's own time changes when a file is added to it, removed or renamed.
+    """
+    found = []
+    pending = list(folders)
+    while pending:
+        folder = pending.pop()
+        try:
+            status = os.stat(folder)  # noqa: PTH116
+            entries = list(os.scandir(folder)) if os.path.isdir(folder) else []  # noqa: PTH112
+        except OSError:
+            found.append((folder, -1, -1))  # missing or unreadable: the load says why
+            continue
+        found.append((folder, status.st_size, status.st_mtime_ns))
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            if entry.is_dir(follow_symlinks=False):  # a linked folder is stamped, not walked:
+                pending.append(entry.path)  # a link can lead back up the tree
+            else:
+                try:
+                    status = entry.stat()
+                except OSError:
+                    found.append((entry.path, -1, -1))
+                    continue
+                found.append((entry.path, status.st_size, status.st_mtime_ns))
+    return tuple(sorted(found))
 
 
 def _assemble_packs(
@@ -271,3 +334,5 @@ def _reset_for_tests() -> None:
     with _lock:
         _default_catalog = None
         _builtin_pack = None
+    with _pack_lock:
+        _pack_catalogs.clear()
