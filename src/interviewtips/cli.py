@@ -25,7 +25,7 @@ from ._jsonschema import json_schema
 from ._lint import lint
 from ._plain_data import to_dict
 from ._record_types import FACETS, RECORD_TYPES, TEMPLATES, VOCABULARIES
-from ._render import formats, render
+from ._render import WIDTH, formats, render
 from ._starter import starter_files
 from ._version import __version__
 from .exceptions import ContentError, TemplateError, UnknownNameError
@@ -95,8 +95,18 @@ def _shown(text: str) -> str:
 
 
 def _width() -> int:
-    """Return the terminal's width: ``COLUMNS`` if set, then the terminal's own, then 80."""
-    return shutil.get_terminal_size().columns
+    """Return the width to wrap text to: ``COLUMNS``, then the terminal's, then `WIDTH`.
+
+    Output that goes to no terminal (a pipe, a file) is wrapped to `WIDTH`, the width
+    `interviewtips.render` uses, unless ``COLUMNS`` says otherwise.
+    """
+    columns = os.environ.get("COLUMNS", "")
+    if columns.isdigit() and int(columns) > 0:
+        return int(columns)
+    isatty = getattr(sys.stdout, "isatty", None)
+    if isatty is not None and isatty():
+        return shutil.get_terminal_size((WIDTH, 24)).columns
+    return WIDTH
 
 
 def _colour(choice: str) -> bool:
