@@ -10,7 +10,7 @@ import pytest
 
 import interviewtips
 from conftest import MANIFEST, MINIMAL, REPLACEMENT
-from interviewtips import _api, _pack
+from interviewtips import _pack
 from interviewtips._locate import builtin_data
 
 EXTRA_TIP = """\
@@ -31,10 +31,6 @@ class TestLoad:
     def test_default_catalog_is_cached(self) -> None:
         """Two calls return the same object."""
         assert interviewtips.load() is interviewtips.load()
-
-    def test_nothing_is_read_at_import(self) -> None:
-        """After a reset, nothing is cached until the first load."""
-        assert (None, None) == (_api._default_catalog, _api._builtin_pack)
 
     def test_pack_beside_the_builtin_content(self, make_pack) -> None:
         """A pack's tips join the built-in ones and use built-in stages and topics."""

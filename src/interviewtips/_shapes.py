@@ -375,18 +375,14 @@ class Nested(Shape):
 
     def json_schema(self, field: Field) -> dict[str, Any]:
         """The nested record type's object, or an array of them."""
-        from ._registry import record_schema  # noqa: PLC0415 - the registry builds on shapes
-
-        record = record_schema(self.record_type)
+        record = self.record_type.json_schema()
         if self.many:
             return {"type": "array", "items": record, "minItems": 1 if field.required else 0}
         return record
 
     def export_schema(self) -> dict[str, Any]:
         """The nested record as `to_dict` gives it."""
-        from ._registry import export_schema  # noqa: PLC0415 - the registry builds on shapes
-
-        record = export_schema(self.record_type)
+        record = self.record_type.export_schema()
         return {"type": "array", "items": record} if self.many else record
 
 
