@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, Callable
 
 from ._models import Checklist, Question, QuestionToAsk, Stage, Template, Tip, Topic
 from ._plain_data import to_dict
-from ._record_types import PACK, SECTIONS
+from ._record_types import record_type_of
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator, Sequence
@@ -34,10 +34,6 @@ OutputFormat = Callable[["Sequence[Any]", "Names"], str]
 
 _OUTPUT_FORMATS: dict[str, OutputFormat] = {}
 _RENDERERS: dict[tuple[str, type], RecordRenderer] = {}
-#: Each model's record type.
-_RECORD_TYPES: dict[type, RecordType] = {
-    record_type.model: record_type for record_type in (*SECTIONS.values(), PACK)
-}
 
 
 def output_format(name: str) -> Callable[[OutputFormat], OutputFormat]:
@@ -126,7 +122,7 @@ def _record(fmt: str, record: Any, names: Names) -> str:
     renderer = _RENDERERS.get((fmt, type(record)))
     if renderer is not None:
         return renderer(record, names)
-    record_type = _RECORD_TYPES[type(record)]
+    record_type = record_type_of(record)
     derived = _derived_markdown if fmt == "markdown" else _derived_text
     return derived(record_type, record, names)
 
@@ -163,7 +159,7 @@ def fence(text: str, info: str = "text") -> str:
 
 def where(record: Any, names: Names) -> str:
     """Return where a record applies: the values of its summarised facets (stages, topics...)."""
-    record_type = _RECORD_TYPES[type(record)]
+    record_type = record_type_of(record)
     parts = []
     for field in record_type.facets.values():
         value = getattr(record, field.name)
