@@ -31,7 +31,6 @@ import interviewtips
 from interviewtips import cli
 from interviewtips._codes import CODES
 from interviewtips._record_types import FACETS, PACK, SCHEMA_VERSION, SECTIONS, SOURCE, STAR
-from interviewtips._registry import Field, RecordType
 from interviewtips._shapes import Nested
 
 if TYPE_CHECKING:
@@ -40,6 +39,8 @@ if TYPE_CHECKING:
     from docutils.nodes import Node
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
+
+    from interviewtips._registry import Field, RecordType
 
 logger = logging.getLogger(__name__)
 
@@ -104,11 +105,10 @@ class _Generated(SphinxDirective):
 
 
 def _value(field: Field) -> str:
-    """Say in words what a field's value looks like (the shape's own words), linking nested records."""
+    """Say in words what a field's value looks like, in its shape's words; link nested records."""
     if isinstance(field.shape, Nested):
         section = field.shape.record_type.section
-        what = f":ref:`{esc(field.shape.describe())} <schema-{section}>`"
-        return what
+        return f":ref:`{esc(field.shape.describe())} <schema-{section}>`"
     return esc(field.shape.describe())
 
 
