@@ -365,6 +365,45 @@ class TestFacetCoverage:
         assert set() == required - ids
 
 
+class TestNoBoilerplate:
+    """Items say their own things: no stock sentence repeated across a record type."""
+
+    def test_no_eight_word_run_in_three_items_of_a_type(self, content) -> None:
+        """No run of eight words stands in three or more tips, or questions, or questions to ask.
+
+        Templates are left out: emails share their courtesies by nature.
+        """
+        repeated = {}
+        for name in ("tips", "questions", "questions-to-ask", "checklists"):
+            holders: dict[tuple[str, ...], set[str]] = {}
+            for record in content.select(name):
+                text = " ".join(strings(attrs.asdict(record, filter=_prose_only)))
+                for run in runs(text):
+                    holders.setdefault(run, set()).add(record.id)
+            repeated.update(
+                {" ".join(run): sorted(ids) for run, ids in holders.items() if len(ids) >= 3}
+            )
+        assert {} == repeated
+
+
+def _prose_only(attribute: attrs.Attribute[Any], value: object) -> bool:
+    """Keep the fields written as prose, not ids and lists of ids."""
+    del value
+    return attribute.name not in (
+        "id",
+        "stages",
+        "topics",
+        "situations",
+        "regions",
+        "sources",
+        "related",
+        "replaces",
+        "pack",
+        "formats",
+        "audiences",
+    )
+
+
 class TestLegalItems:
     """Legal statements cite an official source and say when they were checked."""
 
