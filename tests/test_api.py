@@ -92,7 +92,7 @@ class TestFailedLoads:
 class TestThreads:
     """Many threads loading at once on a cold start share one catalog."""
 
-    def test_32_threads_load_once(self, monkeypatch: pytest.MonkeyPatch) -> None:
+    def test_32_threads_load_once(self, monkeypatch: pytest.MonkeyPatch, cold_start) -> None:
         """The built-in pack is read once, and every thread sees the same results."""
         reads = []
         real_read_pack = _pack.read_pack

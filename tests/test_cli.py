@@ -9,16 +9,8 @@ import sys
 import pytest
 
 import interviewtips
-from conftest import MINIMAL
+from conftest import MINI, MINIMAL, run
 from interviewtips.cli import main
-
-MINI = ["--pack", str(MINIMAL), "--no-builtin"]
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 class TestList:
