@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import shutil
 import threading
 from pathlib import Path
@@ -10,7 +11,7 @@ import pytest
 
 import interviewtips
 from conftest import MANIFEST, MINIMAL, REPLACEMENT
-from interviewtips import _pack
+from interviewtips import _nodes, _pack
 from interviewtips._locate import builtin_data
 
 EXTRA_TIP = """\
@@ -87,6 +88,25 @@ class TestFailedLoads:
         (minimal_copy / "tips.yaml").write_text("tips: [", encoding="utf-8")
         with pytest.raises(ValueError, match=r"1 problem in the content:\n  .*tips.yaml:1:8"):
             interviewtips.load(packs=[minimal_copy], builtin=False)
+
+
+class TestMemory:
+    """A catalog keeps its records, not the YAML they were read from."""
+
+    def test_no_yaml_node_outlives_a_load(self, cold_start) -> None:
+        """After loading YAML packs, no node of the reader's is alive."""
+        catalog = interviewtips.load(packs=[MINIMAL], builtin=False)
+        builtin = interviewtips.load()
+        gc.collect()
+        alive = [
+            obj for obj in gc.get_objects() if isinstance(obj, (_nodes.Mapping, _nodes.Sequence))
+        ]
+        assert (True, []) == (len(catalog.tips) > 1 and len(builtin.tips) > 1, alive[:3])
+
+    def test_nodes_do_exist_while_reading(self) -> None:
+        """The check above can fail: a pack as read, before the merge, holds its nodes."""
+        pack, problems = _pack.read_pack(MINIMAL, interviewtips.Limits(), compiled=False)
+        assert ([], True) == (problems, pack is not None and pack.tables["tips"].nodes is not None)
 
 
 class TestThreads:

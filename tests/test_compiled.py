@@ -226,6 +226,7 @@ class TestNeverStale:
             lambda data: _damage(data, "tips", "title", " padded "),
             lambda data: _damage(data, "tips", "title", "two\nlines"),
             lambda data: _damage(data, "tips", "title", "Do \u202eti"),
+            lambda data: _damage(data, "tips", "title", "A byte-order mark\ufeff"),
             lambda data: _damage(data, "stages", "order", 10**12),
             lambda data: json.dumps(
                 {

@@ -190,7 +190,7 @@ def _builtin() -> ReadPack:
             pack, problems = read_pack(folder, default_limits(None), installed=installed)
             if pack is None:
                 raise ContentError(problems)
-            _builtin_pack = pack
+            _builtin_pack = pack.without_nodes()  # kept for the process: no YAML nodes
         return _builtin_pack
 
 
