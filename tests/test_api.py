@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import shutil
 import threading
 from pathlib import Path
@@ -11,7 +12,7 @@ import pytest
 
 import interviewtips
 from conftest import MANIFEST, MINIMAL, REPLACEMENT
-from interviewtips import _api, _pack
+from interviewtips import _api, _nodes, _pack
 from interviewtips._locate import builtin_data
 
 EXTRA_TIP = """\
@@ -32,10 +33,6 @@ class TestLoad:
     def test_default_catalog_is_cached(self) -> None:
         """Two calls return the same object."""
         assert interviewtips.load() is interviewtips.load()
-
-    def test_nothing_is_read_at_import(self) -> None:
-        """After a reset, nothing is cached until the first load."""
-        assert (None, None) == (_api._default_catalog, _api._builtin_pack)
 
     def test_pack_beside_the_builtin_content(self, make_pack) -> None:
         """A pack's tips join the built-in ones and use built-in stages and topics."""
@@ -94,10 +91,29 @@ class TestFailedLoads:
             interviewtips.load(packs=[minimal_copy], builtin=False)
 
 
+class TestMemory:
+    """A catalog keeps its records, not the YAML they were read from."""
+
+    def test_no_yaml_node_outlives_a_load(self, cold_start) -> None:
+        """After loading YAML packs, no node of the reader's is alive."""
+        catalog = interviewtips.load(packs=[MINIMAL], builtin=False)
+        builtin = interviewtips.load()
+        gc.collect()
+        alive = [
+            obj for obj in gc.get_objects() if isinstance(obj, (_nodes.Mapping, _nodes.Sequence))
+        ]
+        assert (True, []) == (len(catalog.tips) > 1 and len(builtin.tips) > 1, alive[:3])
+
+    def test_nodes_do_exist_while_reading(self) -> None:
+        """The check above can fail: a pack as read, before the merge, holds its nodes."""
+        pack, problems = _pack.read_pack(MINIMAL, interviewtips.Limits(), compiled=False)
+        assert ([], True) == (problems, pack is not None and pack.tables["tips"].nodes is not None)
+
+
 class TestThreads:
     """Many threads loading at once on a cold start share one catalog."""
 
-    def test_32_threads_load_once(self, monkeypatch: pytest.MonkeyPatch) -> None:
+    def test_32_threads_load_once(self, monkeypatch: pytest.MonkeyPatch, cold_start) -> None:
         """The built-in pack is read once, and every thread sees the same results."""
         reads = []
         real_read_pack = _pack.read_pack

@@ -12,18 +12,10 @@ import sys
 import pytest
 
 import interviewtips
-from conftest import MINIMAL, STAGES
+from conftest import MINI, MINIMAL, STAGES, run
 from interviewtips import cli
 from interviewtips._record_types import RECORD_TYPES, SECTIONS, VOCABULARIES
 from interviewtips.cli import main
-
-MINI = ["--pack", str(MINIMAL), "--no-builtin"]
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 class TestList:

@@ -15,19 +15,11 @@ from pathlib import Path
 
 import pytest
 
-from conftest import BAD, MINIMAL
-from interviewtips.cli import main
+from conftest import BAD, MINI, MINIMAL, minimal_with, run
 
-MINI = ["--pack", str(MINIMAL), "--no-builtin"]
 ERROR = "interviewtips: error: "
 PROBLEM_LINE = re.compile(r".+:\d+:\d+: IT\d{3} \S")
 SUMMARY = re.compile(r"interviewtips: error: \d+ problem\(s\) in the content")
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def assert_usage_error(code: int, out: str, err: str) -> None:
@@ -47,9 +39,8 @@ def assert_content_error(code: int, out: str, err: str) -> list[str]:
 
 
 def broken_pack(tmp_path: Path, bad: str = "merge-key.yaml") -> Path:
-    folder = Path(shutil.copytree(MINIMAL, tmp_path / "broken"))
-    shutil.copy(BAD / bad, folder / "zz-bad.yaml")
-    return folder
+    """Return a copy of the minimal pack with a bad file from tests/data/bad/ added."""
+    return minimal_with(tmp_path / "broken", BAD / bad)
 
 
 class TestBadPaths:

@@ -217,6 +217,26 @@ class TestNeverStale:
             lambda data: _change_fields(data, lambda fields: fields.pop("title")),
             lambda data: _change_fields(data, lambda fields: fields.update(mood=["calm"])),
             lambda data: _change_fields(data, lambda fields: fields.update(title="one title")),
+            # Forged forms that only the cross-field rules or the readers' finer checks catch:
+            lambda data: _damage(data, "templates", "body", "Dear {nobody},"),
+            lambda data: _damage(data, "questions", "type", "situational"),  # STAR kept
+            lambda data: _damage(
+                data, "tips", "related", json.loads(data)["sections"]["tips"]["fields"]["id"][0]
+            ),
+            lambda data: _damage(data, "tips", "title", " padded "),
+            lambda data: _damage(data, "tips", "title", "two\nlines"),
+            lambda data: _damage(data, "tips", "title", "Do \u202eti"),
+            lambda data: _damage(data, "tips", "title", "A byte-order mark\ufeff"),
+            lambda data: _damage(data, "stages", "order", 10**12),
+            lambda data: json.dumps(
+                {
+                    **json.loads(data),
+                    "pack": {
+                        **json.loads(data)["pack"],
+                        "hides": [{"section": "stages", "id": "first-round"}],
+                    },
+                }
+            ),
         ],
     )
     def test_damaged_form_is_ignored(self, minimal_copy: Path, damage, parses: list[str]) -> None:

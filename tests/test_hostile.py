@@ -20,13 +20,9 @@ from pathlib import Path
 import pytest
 
 import interviewtips
-from conftest import BAD, DATA, MINIMAL
-from interviewtips import ContentError, Limits, _text
+from conftest import ADDED, BAD, HOSTILE, located, minimal_with, refused
+from interviewtips import Limits, _text
 from interviewtips._codes import CODES
-
-HOSTILE = DATA / "hostile"
-#: The name a corpus content file gets inside the copy of the minimal pack.
-ADDED = "zz-hostile.yaml"
 
 
 def _laughs() -> list[tuple[str, int, int]]:
@@ -197,24 +193,11 @@ VALID = (
 
 def _pack(tmp_path: Path, content: str | None = None, manifest: str | None = None) -> Path:
     """Return a copy of the minimal pack with a corpus file added, or its manifest replaced."""
-    folder = Path(shutil.copytree(MINIMAL, tmp_path / "pack"))
-    if content is not None:
-        shutil.copy(HOSTILE / content, folder / ADDED)
-    if manifest is not None:
-        shutil.copy(HOSTILE / "manifest" / manifest, folder / "pack.yaml")
-    return folder
-
-
-def refused(packs: list[Path], limits: Limits | None = None) -> tuple[interviewtips.Problem, ...]:
-    """Load ``packs`` alone; return the problems of the ContentError it must raise."""
-    with pytest.raises(ContentError) as caught:
-        interviewtips.load(packs=packs, builtin=False, limits=limits)
-    return caught.value.problems
-
-
-def located(problems: tuple[interviewtips.Problem, ...]) -> list[tuple[str, int, int]]:
-    """Return each problem as (code, line, column)."""
-    return [(problem.code, problem.line, problem.column) for problem in problems]
+    return minimal_with(
+        tmp_path / "pack",
+        None if content is None else HOSTILE / content,
+        manifest=None if manifest is None else HOSTILE / "manifest" / manifest,
+    )
 
 
 def loaded(folder: Path) -> interviewtips.Catalog:

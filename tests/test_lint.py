@@ -28,7 +28,8 @@ EXPECTED = [
 ]
 
 
-def located(problems) -> list[tuple[str, int, int, str]]:
+def placed(problems) -> list[tuple[str, int, int, str]]:
+    """Return each problem as (path, line, column, code): style problems span several files."""
     return [(p.path, p.line, p.column, p.code) for p in problems]
 
 
@@ -37,7 +38,7 @@ class TestLint:
 
     def test_every_style_code(self) -> None:
         """The style pack gives one problem of each kind, in file order."""
-        assert EXPECTED == located(interviewtips.lint(STYLE))
+        assert EXPECTED == placed(interviewtips.lint(STYLE))
 
     def test_messages(self) -> None:
         """Messages say what to change."""

@@ -112,6 +112,7 @@ class TestLoadByName:
 class TestInstalledPlugin:
     """The example plugin, installed with pip into a fresh environment, loads by name."""
 
+    @pytest.mark.slow
     def test_pip_install_and_load(self, tmp_path: Path) -> None:
         """pip installs the plugin beside interviewtips; load(packs=['northwind']) reads it."""
         venv.create(tmp_path / "venv", with_pip=True)

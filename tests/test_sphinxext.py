@@ -239,6 +239,7 @@ class TestRebuild:
 class TestParallel:
     """Parallel reading gives the same pages and links as a serial build."""
 
+    @pytest.mark.slow
     @pytest.mark.sphinx("html", testroot="parallel", freshenv=True, parallel=2)
     def test_parallel_build(self, app: SphinxTestApp) -> None:
         """Seven pages read in parallel: every tip shown, the role resolved, no warning."""

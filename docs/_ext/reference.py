@@ -28,9 +28,10 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 import interviewtips
-from interviewtips import _schema, cli
+from interviewtips import cli
 from interviewtips._codes import CODES
-from interviewtips._models import CHOICE_ALIASES
+from interviewtips._record_types import FACETS, PACK, SCHEMA_VERSION, SECTIONS, SOURCE, STAR
+from interviewtips._shapes import Nested
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
@@ -38,6 +39,8 @@ if TYPE_CHECKING:
     from docutils.nodes import Node
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
+
+    from interviewtips._registry import Field, RecordType
 
 logger = logging.getLogger(__name__)
 
@@ -101,38 +104,15 @@ class _Generated(SphinxDirective):
 # -- the content schema -------------------------------------------------------------------
 
 
-#: How each field shape reads in the schema tables; {what} is the kind of record referred to.
-_SHAPES = {
-    "text": "text",
-    "id": "id: a kebab-case slug",
-    "integer": "whole number",
-    "text-list": "list of texts",
-    "reference": "a {what} id, or ``pack:id`` for another pack's",
-    "reference-list": "list of {what} ids (``pack:id`` for another pack's)",
-    "section-references": "mapping of record sections to lists of ``pack:id``",
-    "named-texts": "mapping of snake_case placeholder names to descriptions",
-}
+def _value(field: Field) -> str:
+    """Say in words what a field's value looks like, in its shape's words; link nested records."""
+    if isinstance(field.shape, Nested):
+        section = field.shape.record_type.section
+        return f":ref:`{esc(field.shape.describe())} <schema-{section}>`"
+    return esc(field.shape.describe())
 
 
-def _value(field: _schema.Field) -> str:
-    """Say in words what a field's value looks like."""
-    what = (field.refers_to or "record").removesuffix("s").replace("_", " ")
-    if field.shape in _SHAPES:
-        return _SHAPES[field.shape].format(what=what)
-    if field.shape in ("choice", "choice-list") and field.choices is not None:
-        values = ", ".join(f"``{member.value}``" for member in field.choices)
-        return ("one of " if field.shape == "choice" else "list, each one of ") + values
-    if field.shape in ("record", "record-list") and field.record is not None:
-        what = f":ref:`{field.record.doc.rstrip('.').lower()} <schema-{field.record.section}>`"
-        return what if field.shape == "record" else f"list of records: {what}"
-    logger.warning(
-        "content-schema: no wording for the field shape %r; add it to docs/_ext/reference.py",
-        field.shape,
-    )
-    return field.shape
-
-
-def _table(spec: _schema.RecordSpec) -> list[str]:
+def _table(spec: RecordType) -> list[str]:
     lines = [
         ".. list-table::",
         "   :header-rows: 1",
@@ -156,16 +136,16 @@ def _table(spec: _schema.RecordSpec) -> list[str]:
 class ContentSchema(_Generated):
     """``.. content-schema::``: one section and table per record type."""
 
-    modules = ("interviewtips._schema", "interviewtips._models")
+    modules = ("interviewtips._record_types", "interviewtips._models")
 
     def lines(self) -> Iterator[str]:
         """Describe the manifest, then each section of a content file, then nested records."""
-        nested = {_schema.SOURCE.section: _schema.SOURCE, _schema.STAR.section: _schema.STAR}
-        yield from (f".. _schema-{_schema.PACK.section}:", "")
+        nested = {SOURCE.section: SOURCE, STAR.section: STAR}
+        yield from (f".. _schema-{PACK.section}:", "")
         yield from heading("The manifest: ``pack.yaml``", "-")
-        yield from (f"{esc(_schema.PACK.doc)} It is a single record, not a list.", "")
-        yield from _table(_schema.PACK)
-        for section, spec in _schema.SECTIONS.items():
+        yield from (f"{esc(PACK.doc)} It is a single record, not a list.", "")
+        yield from _table(PACK)
+        for section, spec in SECTIONS.items():
             yield from (f".. _schema-{section}:", "")
             yield from heading(f"``{section}:``", "-")
             yield from (f"A list; each item is {esc(spec.doc[0].lower() + spec.doc[1:])}", "")
@@ -184,13 +164,10 @@ class ContentSchema(_Generated):
             ),
             "",
         )
-        for vocabulary in (
-            interviewtips.Kind,
-            interviewtips.Phase,
-            interviewtips.Format,
-            interviewtips.QuestionType,
-            interviewtips.Audience,
-        ):
+        for facet in FACETS.values():
+            if facet.section is not None:
+                continue  # values a pack defines: see the sections above
+            vocabulary: Any = facet.vocabulary
             yield from (f".. rubric:: :class:`~interviewtips.{vocabulary.__name__}`", "")
             yield from (
                 ".. list-table::",
@@ -202,7 +179,7 @@ class ContentSchema(_Generated):
                 "     - Other names",
             )
             for member in vocabulary:
-                others = ", ".join(esc(name) for name in CHOICE_ALIASES.get(member, ()))
+                others = ", ".join(esc(name) for name in facet.aliases.get(member, ()))
                 yield from (
                     f"   * - ``{member.value}``",
                     f"     - {esc(member.label)}",
@@ -210,7 +187,7 @@ class ContentSchema(_Generated):
                 )
             yield ""
         yield (
-            f"The newest schema version this library reads is {_schema.SCHEMA_VERSION}; a pack "
+            f"The newest schema version this library reads is {SCHEMA_VERSION}; a pack "
             "declares the version it is written to in ``schema_version``."
         )
 

@@ -298,7 +298,7 @@ def _builtin() -> ReadPack:
             pack, problems = read_pack(folder, default_limits(None), installed=installed)
             if pack is None or problems:
                 raise ContentError(problems)
-            _builtin_pack = pack
+            _builtin_pack = pack.without_nodes()  # kept for the process: no YAML nodes
         return _builtin_pack
 
 
@@ -328,11 +328,16 @@ def default_limits(limits: Limits | None) -> Limits:
     return limits if limits is not None else Limits()
 
 
-def _reset_for_tests() -> None:
-    """Forget every cached catalog and pack, as at a cold start."""
+def _reset_for_tests(*, keep_builtin_pack: bool = False) -> None:
+    """Forget every cached catalog and pack, as at a cold start.
+
+    With ``keep_builtin_pack``, the built-in pack as read (immutable, and the same for
+    every test) is kept, so that a test does not pay for reading it again.
+    """
     global _default_catalog, _builtin_pack  # noqa: PLW0603
     with _lock:
         _default_catalog = None
-        _builtin_pack = None
+        if not keep_builtin_pack:
+            _builtin_pack = None
     with _pack_lock:
         _pack_catalogs.clear()

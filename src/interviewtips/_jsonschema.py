@@ -12,7 +12,6 @@ from __future__ import annotations
 from typing import Any
 
 from ._record_types import PACK, SCHEMA_VERSION, SECTIONS
-from ._registry import export_schema, record_schema
 
 _DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
@@ -32,7 +31,7 @@ def json_schema(file: str = "content") -> dict[str, Any]:
         ValueError: ``file`` is not one of `FILES`.
     """
     if file == "pack":
-        body = record_schema(PACK)
+        body = PACK.json_schema()
         body["properties"]["schema_version"]["maximum"] = SCHEMA_VERSION
         title = "interviewtips pack manifest (pack.yaml)"
     elif file == "content":
@@ -41,7 +40,7 @@ def json_schema(file: str = "content") -> dict[str, Any]:
             "properties": {
                 section: {
                     "type": "array",
-                    "items": record_schema(record_type),
+                    "items": record_type.json_schema(),
                     "description": record_type.doc,
                 }
                 for section, record_type in SECTIONS.items()
@@ -51,7 +50,7 @@ def json_schema(file: str = "content") -> dict[str, Any]:
         title = "interviewtips content file"
     elif file == "export":
         definitions = {
-            record_type.model.__name__: export_schema(record_type)
+            record_type.model.__name__: record_type.export_schema()
             for record_type in (PACK, *SECTIONS.values())
         }
         sections = {"packs": PACK, **SECTIONS}

@@ -165,11 +165,13 @@ def not_naming_itself(field: str) -> Rule:
 # -- shared fields ----------------------------------------------------------------
 
 
-def _id(doc: str = "A kebab-case slug, unique among records of this type.") -> Field:
+def id_field(doc: str = "A kebab-case slug, unique among records of this type.") -> Field:
+    """Return the ``id`` field every record type has."""
     return Field("id", identifier(), doc, required=True)
 
 
-def _replaces(section: str) -> Field:
+def replaces_field(section: str) -> Field:
+    """Return the ``replaces`` field: the record of an earlier pack this one stands in for."""
     return Field(
         "replaces",
         reference(section),
@@ -177,7 +179,8 @@ def _replaces(section: str) -> Field:
     )
 
 
-def _stages(*, required: bool = True) -> Field:
+def stages_field(*, required: bool = True) -> Field:
+    """Return the ``stages`` field, faceted by stage."""
     return Field(
         "stages",
         ListOf(reference("stages")),
@@ -187,17 +190,20 @@ def _stages(*, required: bool = True) -> Field:
     )
 
 
-def _topics(*, required: bool = True) -> Field:
+def topics_field(*, required: bool = True) -> Field:
+    """Return the ``topics`` field, faceted by topic."""
     return Field(
         "topics", ListOf(reference("topics")), "Topic ids.", required=required, facet=TOPIC
     )
 
 
-def _name(doc: str = "The display name.") -> Field:
+def name_field(doc: str = "The display name.") -> Field:
+    """Return a required single-line ``name`` field."""
     return Field("name", Text(), doc, required=True)
 
 
-def _prose(name: str, doc: str, *, required: bool = True, label: str | None = None) -> Field:
+def prose_field(name: str, doc: str, *, required: bool = True, label: str | None = None) -> Field:
+    """Return a field of text that may run over several lines (a detail, a body)."""
     return Field(name, Text(single_line=False), doc, required=required, label=label)
 
 
@@ -224,10 +230,10 @@ SOURCE = RecordType(
     "sources",
     m.Source,
     (
-        _id("A kebab-case slug that items cite."),
+        id_field("A kebab-case slug that items cite."),
         Field("title", Text(), "The work's title.", required=True),
         Field("publisher", Text(), "Who published it.", required=True),
-        _prose("used_for", "How the content used it (facts checked, idea drawn on)."),
+        prose_field("used_for", "How the content used it (facts checked, idea drawn on)."),
         Field("url", Text(), "Where it can be read."),
         Field("author", Text(), "Who wrote it."),
         Field("license", Text(), "The work's licence."),
@@ -243,10 +249,10 @@ STAR = RecordType(
     "star",
     m.StarOutline,
     (
-        _prose("situation", "The context, briefly.", label="Situation"),
-        _prose("task", "What you had to achieve.", label="Task"),
-        _prose("action", "What you yourself did: the heart of the answer.", label="Action"),
-        _prose("result", "The outcome, measured where possible.", label="Result"),
+        prose_field("situation", "The context, briefly.", label="Situation"),
+        prose_field("task", "What you had to achieve.", label="Task"),
+        prose_field("action", "What you yourself did: the heart of the answer.", label="Action"),
+        prose_field("result", "The outcome, measured where possible.", label="Result"),
     ),
     "A STAR outline for a behavioural answer.",
     singular="STAR outline",
@@ -260,13 +266,13 @@ STAGES = RecordType(
     "stages",
     m.Stage,
     (
-        _id(),
-        _name(),
+        id_field(),
+        name_field(),
         Field("order", Integer(), "Its place in the hiring lifecycle.", required=True),
-        _prose("summary", "What happens at this stage."),
+        prose_field("summary", "What happens at this stage."),
         _ALIASES,
         Field("purposes", ListOf(Text(single_line=False)), "Why employers hold this stage."),
-        _replaces("stages"),
+        replaces_field("stages"),
     ),
     "A stage of the hiring process.",
     singular="stage",
@@ -276,7 +282,13 @@ STAGES = RecordType(
 TOPICS = RecordType(
     "topics",
     m.Topic,
-    (_id(), _name(), _prose("summary", "What the topic covers."), _ALIASES, _replaces("topics")),
+    (
+        id_field(),
+        name_field(),
+        prose_field("summary", "What the topic covers."),
+        _ALIASES,
+        replaces_field("topics"),
+    ),
     "A subject guidance is about.",
     singular="topic",
     role="vocabulary",
@@ -286,11 +298,11 @@ SITUATIONS = RecordType(
     "situations",
     m.Situation,
     (
-        _id(),
-        _name(),
-        _prose("summary", "Who the situation describes."),
+        id_field(),
+        name_field(),
+        prose_field("summary", "Who the situation describes."),
         _ALIASES,
-        _replaces("situations"),
+        replaces_field("situations"),
     ),
     "Who the candidate is, where that changes the advice.",
     singular="situation",
@@ -301,12 +313,12 @@ REGIONS = RecordType(
     "regions",
     m.Region,
     (
-        _id("A kebab-case slug: an ISO 3166 code, with its subdivision (ca, ca-on)."),
-        _name(),
-        _prose("summary", "What sets the region's rules apart."),
+        id_field("A kebab-case slug: an ISO 3166 code, with its subdivision (ca, ca-on)."),
+        name_field(),
+        prose_field("summary", "What sets the region's rules apart."),
         _ALIASES,
         Field("parent", reference("regions"), "The region this one is part of (ca for ca-on)."),
-        _replaces("regions"),
+        replaces_field("regions"),
     ),
     "A jurisdiction whose law or custom changes the advice.",
     singular="region",
@@ -320,20 +332,20 @@ TIPS = RecordType(
     "tips",
     m.Tip,
     (
-        _id(),
+        id_field(),
         Field("kind", Choice(m.Kind), "do or dont.", required=True, facet=KIND),
         Field("title", Text(), "A short imperative.", required=True),
-        _prose("detail", "What to do and how, in a few sentences."),
-        _prose("why", "What the interviewer is looking for.", label="Why"),
-        _stages(),
-        _topics(),
+        prose_field("detail", "What to do and how, in a few sentences."),
+        prose_field("why", "What the interviewer is looking for.", label="Why"),
+        stages_field(),
+        topics_field(),
         _PHASE,
         _FORMATS,
         _SITUATIONS,
         _REGIONS,
         _SOURCES,
         Field("related", ListOf(reference("tips")), "Ids of related tips."),
-        _replaces("tips"),
+        replaces_field("tips"),
     ),
     "A do or don't.",
     singular="tip",
@@ -347,7 +359,7 @@ QUESTIONS = RecordType(
     "questions",
     m.Question,
     (
-        _id(),
+        id_field(),
         Field("question", Text(), "The question as an interviewer asks it.", required=True),
         Field(
             "type",
@@ -356,10 +368,10 @@ QUESTIONS = RecordType(
             required=True,
             facet=QUESTION_TYPE,
         ),
-        _stages(),
-        _topics(),
-        _prose("assesses", "What the answer tells the interviewer.", label="Assesses"),
-        _prose("approach", "How to answer well.", label="Approach"),
+        stages_field(),
+        topics_field(),
+        prose_field("assesses", "What the answer tells the interviewer.", label="Assesses"),
+        prose_field("approach", "How to answer well.", label="Approach"),
         Field(
             "pitfalls",
             ListOf(Text(single_line=False)),
@@ -378,7 +390,7 @@ QUESTIONS = RecordType(
         _SITUATIONS,
         _REGIONS,
         _SOURCES,
-        _replaces("questions"),
+        replaces_field("questions"),
     ),
     "A question an interviewer may ask.",
     singular="question",
@@ -392,7 +404,7 @@ QUESTIONS_TO_ASK = RecordType(
     "questions-to-ask",
     m.QuestionToAsk,
     (
-        _id(),
+        id_field(),
         Field(
             "kind",
             Choice(m.Kind),
@@ -408,10 +420,10 @@ QUESTIONS_TO_ASK = RecordType(
             required=True,
             facet=AUDIENCE,
         ),
-        _stages(),
-        _topics(),
-        _prose("why", "Why to ask it, or why to avoid it.", label="Why"),
-        _prose(
+        stages_field(),
+        topics_field(),
+        prose_field("why", "Why to ask it, or why to avoid it.", label="Why"),
+        prose_field(
             "instead",
             "For questions to avoid: what to ask instead.",
             required=False,
@@ -420,7 +432,7 @@ QUESTIONS_TO_ASK = RecordType(
         _SITUATIONS,
         _REGIONS,
         _SOURCES,
-        _replaces("questions-to-ask"),
+        replaces_field("questions-to-ask"),
     ),
     "A question to ask the employer, or one to avoid.",
     singular="question to ask",
@@ -432,13 +444,13 @@ TEMPLATES = RecordType(
     "templates",
     m.Template,
     (
-        _id(),
-        _name("What the email is."),
-        _stages(),
-        _topics(),
-        _prose("when", "When to send it.", label="When"),
+        id_field(),
+        name_field("What the email is."),
+        stages_field(),
+        topics_field(),
+        prose_field("when", "When to send it.", label="When"),
         Field("subject", Text(), "The subject line, with placeholders.", required=True),
-        _prose("body", "The body, with placeholders."),
+        prose_field("body", "The body, with placeholders."),
         Field(
             "placeholders",
             Placeholders(),
@@ -449,7 +461,7 @@ TEMPLATES = RecordType(
         _SITUATIONS,
         _REGIONS,
         _SOURCES,
-        _replaces("templates"),
+        replaces_field("templates"),
     ),
     "An email template.",
     singular="template",
@@ -461,18 +473,18 @@ CHECKLISTS = RecordType(
     "checklists",
     m.Checklist,
     (
-        _id(),
-        _name("The checklist's name."),
-        _stages(),
+        id_field(),
+        name_field("The checklist's name."),
+        stages_field(),
         Field("items", ListOf(Text()), "Short imperative items.", required=True),
-        _prose("summary", "When to use it.", required=False),
-        _topics(required=False),
+        prose_field("summary", "When to use it.", required=False),
+        topics_field(required=False),
         _PHASE,
         _FORMATS,
         _SITUATIONS,
         _REGIONS,
         _SOURCES,
-        _replaces("checklists"),
+        replaces_field("checklists"),
     ),
     "A short list for one moment.",
     singular="checklist",
@@ -490,7 +502,7 @@ PACK = RecordType(
     "pack",
     m.Pack,
     (
-        _id("The pack's id, such as core or acme."),
+        id_field("The pack's id, such as core or acme."),
         Field("name", Text(), "The pack's name.", required=True),
         Field("version", Text(), "The content's version.", required=True),
         Field(
@@ -506,7 +518,7 @@ PACK = RecordType(
             required=True,
         ),
         Field("license", Text(), "The content's licence, as an SPDX id.", required=True),
-        _prose("description", "What the pack holds.", required=False),
+        prose_field("description", "What the pack holds.", required=False),
         Field("sources", Nested(SOURCE, many=True), "The works the pack credits."),
         Field(
             "hides",
@@ -532,3 +544,15 @@ FACETS: dict[str, Facet] = {
     for name, field in record_type.facets.items()
     if field.facet is not None
 }
+
+
+def record_type_of(record: object) -> RecordType:
+    """Return the declaration of a record's type (a tip's is `TIPS`).
+
+    Raises:
+        TypeError: The object is not a record of a declared type.
+    """
+    for record_type in (*SECTIONS.values(), PACK):
+        if type(record) is record_type.model:
+            return record_type
+    raise TypeError(f"{type(record).__name__} is not a record of a declared type")

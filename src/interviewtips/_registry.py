@@ -243,51 +243,45 @@ class RecordType:
         """Return what every cross-field rule finds wrong with one record."""
         return [finding for rule in self.rules for finding in rule.check(values)]
 
-
-def record_schema(record_type: RecordType) -> dict[str, Any]:
-    """Return the JSON Schema of a record as an author writes it in YAML."""
-    properties = {}
-    for field in record_type.fields:
-        shape = field.shape.json_schema(field)
-        if not field.required:
-            shape = {"anyOf": [shape, {"type": "null"}]}
-        properties[field.name] = {"description": field.doc, **shape}
-    schema: dict[str, Any] = {
-        "type": "object",
-        "description": record_type.doc,
-        "properties": properties,
-        "required": [field.name for field in record_type.fields if field.required],
-        "additionalProperties": False,
-    }
-    for rule in record_type.rules:
-        schema.update(rule.json_schema)
-    return schema
-
-
-def export_schema(record_type: RecordType) -> dict[str, Any]:
-    """Return the JSON Schema of a record as ``to_dict`` gives it."""
-    properties: dict[str, Any] = {}
-    for field in record_type.fields:
-        shape = field.shape.export_schema()
-        if not field.required and shape.get("type") != "array":
-            shape = {"anyOf": [shape, {"type": "null"}]}
-        properties[field.name] = {"description": field.doc, **shape}
-    if "pack" in record_type.offsets and _belongs_to_pack(record_type):
-        properties["pack"] = {
-            "description": "The id of the pack that defines it.",
-            "type": "string",
+    def json_schema(self) -> dict[str, Any]:
+        """Return the JSON Schema of a record as an author writes it in YAML."""
+        properties = {}
+        for field in self.fields:
+            shape = field.shape.json_schema(field)
+            if not field.required:
+                shape = {"anyOf": [shape, {"type": "null"}]}
+            properties[field.name] = {"description": field.doc, **shape}
+        schema: dict[str, Any] = {
+            "type": "object",
+            "description": self.doc,
+            "properties": properties,
+            "required": [field.name for field in self.fields if field.required],
+            "additionalProperties": False,
         }
-    return {
-        "type": "object",
-        "title": record_type.model.__name__,
-        "description": record_type.doc,
-        "properties": properties,
-        "required": list(properties),
-        "additionalProperties": False,
-    }
+        for rule in self.rules:
+            schema.update(rule.json_schema)
+        return schema
 
+    def export_schema(self) -> dict[str, Any]:
+        """Return the JSON Schema of a record as ``to_dict`` gives it."""
+        import attrs  # noqa: PLC0415 - only schemas need it
 
-def _belongs_to_pack(record_type: RecordType) -> bool:
-    import attrs  # noqa: PLC0415 - only schemas need it
-
-    return "pack" in attrs.fields_dict(record_type.model)
+        properties: dict[str, Any] = {}
+        for field in self.fields:
+            shape = field.shape.export_schema()
+            if not field.required and shape.get("type") != "array":
+                shape = {"anyOf": [shape, {"type": "null"}]}
+            properties[field.name] = {"description": field.doc, **shape}
+        if "pack" in attrs.fields_dict(self.model):
+            properties["pack"] = {
+                "description": "The id of the pack that defines it.",
+                "type": "string",
+            }
+        return {
+            "type": "object",
+            "title": self.model.__name__,
+            "description": self.doc,
+            "properties": properties,
+            "required": list(properties),
+            "additionalProperties": False,
+        }

@@ -26,7 +26,7 @@ import attrs
 from . import _text
 from ._models import Checklist, Question, QuestionToAsk, Stage, Template, Tip, Topic
 from ._plain_data import to_dict
-from ._record_types import KIND, PACK, SECTIONS
+from ._record_types import KIND, record_type_of
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator, Sequence
@@ -48,10 +48,6 @@ OutputFormat = Callable[["Sequence[Any]", "Names"], str]
 
 _OUTPUT_FORMATS: dict[str, OutputFormat] = {}
 _RENDERERS: dict[tuple[str, type], RecordRenderer] = {}
-#: Each model's record type.
-_RECORD_TYPES: dict[type, RecordType] = {
-    record_type.model: record_type for record_type in (*SECTIONS.values(), PACK)
-}
 
 
 def output_format(name: str) -> Callable[[OutputFormat], OutputFormat]:
@@ -159,7 +155,7 @@ def _coloured(record: Any, text: str, names: Names) -> str:
     record that has a kind; its colour is the kind's.
     """
     text = _text.escape_controls(text, keep="\n\t")
-    field = _RECORD_TYPES[type(record)].facets.get(KIND.name)
+    field = record_type_of(record).facets.get(KIND.name)
     if names.color and field is not None and text.startswith("["):
         colour = _COLOURS.get(str(getattr(record, field.name)))
         label, bracket, rest = text.partition("]")
@@ -189,14 +185,14 @@ def _csv(records: Sequence[Any], names: Names) -> str:
     starts with = + - or @) is written with a ' before it.
     """
     del names
-    types = list(dict.fromkeys(_RECORD_TYPES[type(record)] for record in records))
+    types = list(dict.fromkeys(record_type_of(record) for record in records))
     columns = list(dict.fromkeys(name for spec in types for name in _csv_columns(spec)))
     mixed = len(types) > 1
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(["record", *columns] if mixed else columns)
     for record in records:
-        spec = _RECORD_TYPES[type(record)]
+        spec = record_type_of(record)
         cells = _csv_cells(spec, record)
         row = [cells.get(column, "") for column in columns]
         writer.writerow([spec.name, *row] if mixed else row)
@@ -231,7 +227,7 @@ def _record(fmt: str, record: Any, names: Names) -> str:
     renderer = _RENDERERS.get((fmt, type(record)))
     if renderer is not None:
         return renderer(record, names)
-    record_type = _RECORD_TYPES[type(record)]
+    record_type = record_type_of(record)
     derived = _derived_markdown if fmt == "markdown" else _derived_text
     return derived(record_type, record, names)
 
@@ -270,7 +266,7 @@ def fence(text: str, info: str = "text") -> str:
 
 def where(record: Any, names: Names) -> str:
     """Return where a record applies: the values of its summarised facets (stages, topics...)."""
-    record_type = _RECORD_TYPES[type(record)]
+    record_type = record_type_of(record)
     parts = []
     for field in record_type.facets.values():
         value = getattr(record, field.name)
