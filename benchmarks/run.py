@@ -245,6 +245,15 @@ def measure(quick: bool) -> dict[str, Any]:
         results["pycountry search_fuzzy (us)"] = warm(
             lambda: pycountry.countries.search_fuzzy("germany"), max(3, repeats // 5)
         )
+    folder = Path(tempfile.mkdtemp())
+    try:
+        pack = synthetic_pack(folder / "pack", 1_000)
+        interviewtips.load(packs=[pack])
+        results["load of an unchanged 1,000-tip pack, kept (us)"] = warm(
+            lambda: interviewtips.load(packs=[pack]), repeats
+        )
+    finally:
+        shutil.rmtree(folder)
     results["scale"] = scale(quick)
     results["hostile"] = hostile(1 if quick else 5)
     return results
@@ -318,6 +327,11 @@ def targets(results: dict[str, Any]) -> list[tuple[str, float, float, bool]]:
         ),
         ("warm query (us)", r["warm query (us)"], 10.0),
         ("warm search (us)", r["warm search (us)"], 1000.0),
+        (
+            "load of an unchanged 1,000-tip pack, kept (us)",
+            r["load of an unchanged 1,000-tip pack, kept (us)"],
+            1000.0,
+        ),
     ]
     if "pycountry search_fuzzy (us)" in r:
         checks += [

@@ -13,7 +13,7 @@ import pytest
 
 import interviewtips
 from conftest import MINI, MINIMAL, STAGES, run
-from interviewtips import cli
+from interviewtips import _export, cli
 from interviewtips._record_types import RECORD_TYPES, SECTIONS, VOCABULARIES
 from interviewtips.cli import main
 
@@ -356,6 +356,36 @@ class TestExport:
         assert (0, f"wrote a pack of 10 files in {tmp_path / 'copy'}\n") == (code, out)
         again = interviewtips.load(tmp_path / "copy", builtin=False)
         assert interviewtips.load().to_dict() == again.to_dict()
+
+    def test_several_packs_as_one(self, capsys, tmp_path) -> None:
+        """Several packs export as one: the same records, now of the last pack."""
+        main(["new-pack", str(tmp_path / "ours")])
+        catalog = interviewtips.load(packs=[tmp_path / "ours"])
+        run(capsys, "export", "--pack", str(tmp_path / "ours"), "--as-pack", str(tmp_path / "x"))
+        again = interviewtips.load(tmp_path / "x", builtin=False)
+
+        def records(data):
+            return {
+                section: [{k: v for k, v in r.items() if k not in ("pack", "replaces")} for r in rs]
+                for section, rs in data.items()
+                if section != "packs"
+            }
+
+        assert records(catalog.to_dict()) == records(again.to_dict())
+        assert (["ours"], {"ours"}) == (
+            [pack.id for pack in again.packs],
+            {tip.pack for tip in again.tips},
+        )
+
+    def test_large_sections_are_split(self, tmp_path, monkeypatch) -> None:
+        """Past the size bound, a section goes on in numbered files, and loads back equal."""
+        monkeypatch.setattr(_export, "MAX_FILE_BYTES", 200)
+        mini = interviewtips.load(MINIMAL, builtin=False)
+        written = _export.export_pack(mini, tmp_path / "x")
+        assert ["tips-001.yaml", "tips-002.yaml", "tips-003.yaml", "tips-004.yaml"] == [
+            path.name for path in written if path.name.startswith("tips")
+        ]
+        assert mini.to_dict() == interviewtips.load(tmp_path / "x", builtin=False).to_dict()
 
     def test_as_pack_refuses_a_folder_in_use(self, capsys, tmp_path) -> None:
         """An existing folder with files in it is never written into."""

@@ -14,7 +14,7 @@ from ._record_types import PACK, SCHEMA_VERSION, SECTIONS
 from ._render import render
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Iterator, Mapping
     from pathlib import Path
 
     from ._catalog import Catalog
@@ -33,7 +33,8 @@ def export_pack(catalog: Catalog, folder: Path) -> list[Path]:
     With several, the manifest is the last pack's, crediting every pack's sources;
     records keep their content but belong to the new pack, and say no ``replaces``
     (what they replaced is not in the catalog). Files are ``pack.yaml`` and one file a
-    section (``tips.yaml``...), split as ``tips-2.yaml``... past `MAX_FILE_BYTES`.
+    section (``tips.yaml``...), split as ``tips-001.yaml``, ``tips-002.yaml``... past
+    `MAX_FILE_BYTES`.
 
     Raises:
         FileExistsError: ``folder`` exists and is not empty.
@@ -45,12 +46,13 @@ def export_pack(catalog: Catalog, folder: Path) -> list[Path]:
     folder.mkdir(parents=True, exist_ok=True)
     single = len(catalog.packs) == 1
     written = [_write(folder / MANIFEST, _dump(_manifest(catalog)))]
-    data = catalog.to_dict()
+    data: Mapping[str, Any] = catalog.to_dict()
     for section, record_type in SECTIONS.items():
-        records = [_authored(record_type, record, keep_replaces=single) for record in data[section]]  # type: ignore[literal-required]
-        for number, chunk in enumerate(_chunks(section, records), start=1):
-            name = f"{section}.yaml" if number == 1 else f"{section}-{number}.yaml"
-            written.append(_write(folder / name, chunk))
+        records = [_authored(record_type, record, keep_replaces=single) for record in data[section]]
+        chunks = list(_chunks(section, records))
+        for number, chunk in enumerate(chunks, start=1):
+            name = f"{section}.yaml" if len(chunks) == 1 else f"{section}-{number:03d}.yaml"
+            written.append(_write(folder / name, chunk))  # read back in the order of names
     return written
 
 
@@ -62,9 +64,7 @@ def export_csv(catalog: Catalog, folder: Path) -> list[Path]:
     """
     folder.mkdir(parents=True, exist_ok=True)
     written = [_write(folder / "packs.csv", render(catalog, catalog.packs, "csv") + "\n")]
-    data_sections = (*(spec.section for spec in SECTIONS.values()),)
-    for section in data_sections:
-        spec = SECTIONS[section]
+    for section, spec in SECTIONS.items():
         records = _records(catalog, spec)
         written.append(_write(folder / f"{section}.csv", render(catalog, records, "csv") + "\n"))
     return written

@@ -523,7 +523,7 @@ def _packs(args: argparse.Namespace) -> int:
         print(json.dumps([to_dict(info) for info in infos], indent=2))
     for info in infos if args.format == "text" else ():
         state = info.location if info.problem is None else f"BROKEN: {info.problem}"
-        print(f"{info.name}  ({info.distribution} {info.version})  {state}")
+        print(_shown(f"{info.name}  ({info.distribution} {info.version})  {state}"))
     if not infos and args.format == "text":
         print("interviewtips: no pack plugins are installed", file=sys.stderr)
     return EXIT_OK
