@@ -449,21 +449,23 @@ class Catalog:
         removals = self._removed.get(name, {}).get(local, ())
         return next((r for r in reversed(removals) if not pack or r.of == pack), None)
 
-    def stage(self, name: Any) -> Stage:
+    def stage(self, name: FilterItem) -> Stage:
         """Return the stage a name, alias or id stands for.
 
         Raises:
             UnknownNameError: No stage is called that.
         """
-        return self._by_id["stages"][self._names["stage"].resolve(getattr(name, "id", name))]  # type: ignore[no-any-return]
+        id_ = name if isinstance(name, str) else name.id
+        return self._by_id["stages"][self._names["stage"].resolve(id_)]  # type: ignore[no-any-return]
 
-    def topic(self, name: Any) -> Topic:
+    def topic(self, name: FilterItem) -> Topic:
         """Return the topic a name, alias or id stands for.
 
         Raises:
             UnknownNameError: No topic is called that.
         """
-        return self._by_id["topics"][self._names["topic"].resolve(getattr(name, "id", name))]  # type: ignore[no-any-return]
+        id_ = name if isinstance(name, str) else name.id
+        return self._by_id["topics"][self._names["topic"].resolve(id_)]  # type: ignore[no-any-return]
 
     def counts(self, by: str = "stage", *, of: str = "tips") -> dict[str, int]:
         """Count records by a facet's values, zeros included, in the facet's order.

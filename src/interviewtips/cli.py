@@ -133,8 +133,24 @@ class _Help(argparse.HelpFormatter):
             " ".join(text.split()), width, break_on_hyphens=False, break_long_words=False
         )
 
+    def _metavar_formatter(
+        self, action: argparse.Action, default_metavar: str
+    ) -> Callable[[int], tuple[str, ...]]:
+        """Name a choice option's value (FORMAT), and list the choices in its help instead.
+
+        Listed in the usage, ``{text,markdown,json,csv}`` could not wrap to a narrow terminal.
+        """
+        if action.choices is not None and action.metavar is None and action.option_strings:
+            return super()._metavar_formatter(
+                argparse.Action(action.option_strings, action.dest, metavar=default_metavar),
+                default_metavar,
+            )
+        return super()._metavar_formatter(action, default_metavar)
+
     def _get_help_string(self, action: argparse.Action) -> str | None:
         text = action.help or ""
+        if action.choices is not None and action.option_strings:
+            text += ("; " if text else "") + "one of " + ", ".join(map(str, action.choices))
         if action.dest.startswith(_FACET):
             values = ", ".join(_values(action.dest.removeprefix(_FACET)))
             text += "; built-in values: " + values.replace("%", "%%")
