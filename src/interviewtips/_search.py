@@ -52,11 +52,11 @@ STOP_WORDS = frozenset(
 #: Query words this short are taken as written: a typo in them has too many neighbours.
 MIN_TYPO_LENGTH = 5
 #: How much a synonym weighs beside the word the reader used.
-SYNONYM_WEIGHT = 0.8
+SYNONYM_WEIGHT = 0.7
 #: How much a corrected word weighs beside one the content holds as written.
 CORRECTED_WEIGHT = 0.9
 #: BM25's saturation of a word's frequency and its length normalisation.
-K1, B = 3.0, 0.75
+K1, B = 5.0, 0.75
 #: How much fewer of the query's concepts cost a record: its score is multiplied by the
 #: share of concepts it matches, raised to this power.
 COORDINATION = 1.0
@@ -307,7 +307,7 @@ class Thesaurus:
                     continue
                 finds = targets or [other for other in folded if other != words]
                 synonym = Synonym(words, tuple(finds))
-                by_start.setdefault(_stem_prefix(words[0])[:4], []).append(synonym)
+                by_start.setdefault(words[0][:2], []).append(synonym)
                 self.words.update(words)
         self._by_start = by_start
 
@@ -315,7 +315,7 @@ class Thesaurus:
         """Return the length of the longest synonym at ``start`` and every synonym that long."""
         best: list[Synonym] = []
         length = 0
-        for synonym in self._by_start.get(_stem_prefix(stems[start])[:4], ()):
+        for synonym in self._by_start.get(stems[start][:2], ()):
             size = len(synonym.words)
             if size < length or start + size > len(stems):
                 continue
