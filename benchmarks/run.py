@@ -40,6 +40,23 @@ try:
 except ImportError:  # the peer is optional: its rows are then left out
     pycountry = None
 
+sys.path.insert(0, str(Path(__file__).parent))
+import relevance
+
+try:
+    import rank_bm25
+except ImportError:  # the baseline is optional: its rows are then left out
+    rank_bm25 = None
+
+#: Queries of the kind people type, for the search timings at scale.
+SCALE_QUERIES = (
+    "thank you email",
+    "what should I do after a panel interview?",
+    "negociate my salery",
+    "zoom interview",
+    "they rejected me",
+)
+
 STAGE_IDS = [stage.id for stage in interviewtips.load().stages]
 TOPIC_IDS = [topic.id for topic in interviewtips.load().topics]
 #: The catalog size the scale targets are set for.
@@ -240,6 +257,33 @@ def measure(quick: bool) -> dict[str, Any]:
     )
     catalog.search("thank you email")
     results["warm search (us)"] = warm(lambda: catalog.search("thank you email"), repeats)
+    queries = [judged["query"] for judged in relevance.judgements()]
+    for query in queries:  # a warm index: every type built, every query's words seen
+        catalog.search(query, record="all", limit=10)
+    results["warm search, judged queries, all types (us)"] = warm(
+        lambda: [catalog.search(q, record="all", limit=10) for q in queries], repeats
+    ) / len(queries)
+    first = (
+        "import time, interviewtips; c = interviewtips.load(); s = time.perf_counter(); "
+        "c.search('what should I do after a panel interview?'); "
+        "print((time.perf_counter() - s) * 1000)"
+    )
+    runs = [
+        float(
+            subprocess.run(
+                [sys.executable, "-c", first], check=True, capture_output=True, text=True
+            ).stdout
+        )
+        for _ in range(max(3, repeats // 2))
+    ]
+    results["first search in a process, index built (ms)"] = statistics.median(runs)
+    results["relevance"] = {
+        "library": relevance.score(relevance.library_search(catalog), relevance.judgements())
+    }
+    if rank_bm25 is not None:
+        results["relevance"]["BM25"] = relevance.score(
+            relevance.bm25_search(catalog), relevance.judgements()
+        )
     if pycountry is not None:
         pycountry.countries.search_fuzzy("germany")
         results["pycountry search_fuzzy (us)"] = warm(
@@ -293,6 +337,11 @@ def scale(quick: bool) -> list[dict[str, Any]]:
         row["peak, every record built (MB)"] = peak_memory(folder, every_record=True, **kept)[0]
         row["memory per tip (KB)"] = peak * 1000 / len(catalog.tips)
         tips = catalog.tips
+        for query in SCALE_QUERIES:
+            catalog.search(query, limit=10)
+        row["search (us)"] = warm(
+            lambda c=catalog: [c.search(q, limit=10) for q in SCALE_QUERIES], 3
+        ) / len(SCALE_QUERIES)
         row["query (us)"] = warm(
             lambda c=catalog: c.query(stage="second-interview", kind="dont", topic="culture-fit"),
             5,
@@ -333,6 +382,29 @@ def targets(results: dict[str, Any]) -> list[tuple[str, float, float, bool]]:
             1000.0,
         ),
     ]
+    if "warm search, judged queries, all types (us)" in r:
+        checks += [
+            (
+                "warm search, judged queries (us)",
+                r["warm search, judged queries, all types (us)"],
+                1000.0,
+            ),
+            (
+                "first search in a process (ms)",
+                r["first search in a process, index built (ms)"],
+                30.0,
+            ),
+        ]
+    scored = r.get("relevance", {})
+    if "library" in scored:
+        mine = scored["library"]
+        checks += [
+            ("1 - success@3", 1 - mine["success@3"], 0.05),
+            ("1 - MRR@10", 1 - mine["MRR@10"], 0.15),
+        ]
+        if "BM25" in scored:
+            for name in ("success@3", "MRR@10"):
+                checks.append((f"BM25 / library {name}", scored["BM25"][name] / mine[name], 1.0))
     if "pycountry search_fuzzy (us)" in r:
         checks += [
             (
@@ -350,7 +422,10 @@ def targets(results: dict[str, Any]) -> list[tuple[str, float, float, bool]]:
     for row in r["scale"]:
         size = row["tips"] if isinstance(row["tips"], str) else f"{row['tips']:,} tips"
         checks.append((f"query at {size} (us)", row["query (us)"], 10.0))
-        if row["tips"] != "built-in" and row["tips"] >= LARGEST:
+        largest = row["tips"] != "built-in" and row["tips"] >= LARGEST
+        if "search (us)" in row and largest:
+            checks.append(("search at 100,000 tips (us)", row["search (us)"], 20_000.0))
+        if largest:
             checks += [
                 (
                     "query / list comprehension at 100,000",
@@ -369,11 +444,25 @@ def targets(results: dict[str, Any]) -> list[tuple[str, float, float, bool]]:
 def report(results: dict[str, Any]) -> str:
     """Return the results as tables."""
     lines = ["Cold process (median ms)" + (" [quick run]" if results["quick"] else ""), ""]
-    cold_names = [k for k, v in results.items() if isinstance(v, float) and "(us)" not in k]
+    cold_names = [
+        k
+        for k, v in results.items()
+        if isinstance(v, float) and "(us)" not in k and "first search" not in k
+    ]
     width = max(map(len, results)) + 2
     lines += [f"  {name:<{width}} {results[name]:9.1f}" for name in cold_names]
+    if "first search in a process, index built (ms)" in results:
+        name = "first search in a process, index built (ms)"
+        lines += ["", f"  {name:<{width}} {results[name]:9.1f}"]
     lines += ["", "Warm (median us per call)", ""]
     lines += [f"  {k:<{width}} {v:9.2f}" for k, v in results.items() if "(us)" in k]
+    if "relevance" in results:
+        lines += ["", "Relevance (tests/data/relevance.yaml, record='all')", ""]
+        for name, scored in results["relevance"].items():
+            lines.append(
+                f"  {name:<10} queries {scored['queries']}  success@3 {scored['success@3']:.3f}"
+                f"  MRR@10 {scored['MRR@10']:.3f}  misses {len(scored['misses'])}"
+            )
     lines += ["", "Scale (the built-in pack, then synthetic packs)", ""]
     columns = list(results["scale"][0])
     lines.append("  " + " | ".join(f"{c:>16}" for c in columns))

@@ -214,10 +214,14 @@ class TestNothingFound:
         assert (1, "", 1) == (code, out, len(err.splitlines()))
         assert err.startswith(ERROR + "no record has the id")
 
-    @pytest.mark.parametrize("argv", [["search", "zzzqqq"], ["search", "thank", "--limit", "0"]])
-    def test_search_finds_nothing(self, argv: list[str], capsys) -> None:
-        """A search with no result (or a limit of 0) is exit 1 and one line."""
-        assert (1, "", "interviewtips: nothing matches\n") == run(capsys, *argv, *MINI)
+    @pytest.mark.parametrize(
+        ("argv", "text"),
+        [(["search", "zzzqqq"], "zzzqqq"), (["search", "thank", "--limit", "0"], "thank")],
+    )
+    def test_search_finds_nothing(self, argv: list[str], text: str, capsys) -> None:
+        """A search with no result (or a limit of 0) is exit 1 and one line naming it."""
+        expected = f"interviewtips: nothing matches {text!r}\n"
+        assert (1, "", expected) == run(capsys, *argv, *MINI)
 
 
 class TestNonUtf8Arguments:

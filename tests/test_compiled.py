@@ -143,7 +143,7 @@ class TestCompiledForm:
         catalog = interviewtips.load(packs=[minimal_copy], builtin=False)
         records = catalog._indexes["tips"]._table.records
         assert not any(records)
-        found = catalog.query(format="video")
+        found = catalog.query(format=interviewtips.only("video"))
         assert ["no"] == [tip.id for tip in found]
         assert ["no"] == [record.id for record in records if record is not None]
         with ThreadPoolExecutor(8) as pool:

@@ -70,34 +70,53 @@ class FacetIndex:
         row = self.row_of.get(id_)
         return None if row is None else self._table.record(row)
 
-    def positions(self, wanted: Mapping[str, frozenset[str]]) -> list[int] | None:
+    def column(self, field: str) -> list[Any]:
+        """Return a field's column values, in canonical order."""
+        values = self._table.column(field)
+        return [values[row] for row in self._order]
+
+    def postings(self, facet: str) -> dict[str, list[int]]:
+        """Return the positions of the records with each value of a facet (`UNTAGGED`: none)."""
+        return self._postings[facet]
+
+    def positions(
+        self, wanted: Mapping[str, frozenset[str]], untagged: Iterable[str] | None = None
+    ) -> list[int] | None:
         """Return the sorted positions matching every facet, or None when nothing filters.
 
         Within a facet the values are alternatives (any of them); facets combine with AND.
+        A record with no value of a facet matches it when the facet is in ``untagged``
+        (by default, the facets whose untagged records apply to every value).
         """
         if not wanted:
             return None
+        untagged_apply = self._untagged_apply if untagged is None else frozenset(untagged)
         matches: list[set[int]] = []
         for facet, values in wanted.items():
             by_value = self._postings[facet]
             found: set[int] = set()
             for value in values:
                 found.update(by_value.get(value, ()))
-            if facet in self._untagged_apply:
+            if facet in untagged_apply:
                 found.update(by_value.get(UNTAGGED, ()))
             matches.append(found)
         matches.sort(key=len)
         result = matches[0].intersection(*matches[1:])
         return sorted(result)
 
-    def select(self, wanted: Mapping[str, frozenset[str]]) -> tuple[Any, ...]:
-        """Return the records matching every facet, in canonical order."""
+    def select(
+        self, wanted: Mapping[str, frozenset[str]], untagged: Iterable[str] | None = None
+    ) -> tuple[Any, ...]:
+        """Return the records matching every facet, in canonical order (see `positions`)."""
         if not wanted:
             return self.records
-        return self._select_memo(tuple(sorted(wanted.items())))
+        facets = None if untagged is None else tuple(sorted(untagged))
+        return self._select_memo(tuple(sorted(wanted.items())), facets)
 
-    def _select(self, wanted: tuple[tuple[str, frozenset[str]], ...]) -> tuple[Any, ...]:
-        positions = self.positions(dict(wanted)) or ()
+    def _select(
+        self, wanted: tuple[tuple[str, frozenset[str]], ...], untagged: tuple[str, ...] | None
+    ) -> tuple[Any, ...]:
+        positions = self.positions(dict(wanted), untagged) or ()
         return tuple(map(self.record, positions))
 
     def count(self, facet: str, values: Iterable[str]) -> dict[str, int]:

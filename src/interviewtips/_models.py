@@ -180,6 +180,24 @@ class Region:
 
 
 @attrs.frozen
+class Synonyms:
+    """Words and phrases that search takes for one another, or for what the content says.
+
+    With ``means`` empty, every term stands for every other (résumé, resume, CV); with
+    ``means``, each term also finds what ``means`` names, but not the other way round
+    (zoom and skype find video; video does not find zoom).
+    """
+
+    __repr__, __eq__, __hash__ = record_repr, record_eq, record_hash
+
+    id: str
+    terms: tuple[str, ...]
+    means: tuple[str, ...] = ()
+    replaces: str | None = None
+    pack: str = "core"
+
+
+@attrs.frozen
 class Tip:
     """One piece of do or don't guidance."""
 
@@ -333,3 +351,31 @@ class Checklist:
     sources: tuple[str, ...] = ()
     replaces: str | None = None
     pack: str = "core"
+
+
+@attrs.frozen
+class Guide:
+    """Everything for one situation, such as a second interview on a panel, in one object.
+
+    Each tuple holds the records of one type of guidance that apply to the situation: those
+    tagged with it and those that hold for any value of what they are not tagged with (a
+    tip for every format holds on a panel). See `Catalog.guide` for the order.
+
+    Attributes:
+        stage: The stage of the hiring process.
+        format: The interview's format, if one was given.
+        phase: Before, during or after, if one was given.
+        filters: The other facets asked for, each with the ids it names.
+    """
+
+    __repr__, __eq__, __hash__ = record_repr, record_eq, record_hash
+
+    stage: Stage
+    format: Format | None
+    phase: Phase | None
+    filters: tuple[tuple[str, tuple[str, ...]], ...]
+    tips: tuple[Tip, ...]
+    questions: tuple[Question, ...]
+    questions_to_ask: tuple[QuestionToAsk, ...]
+    templates: tuple[Template, ...]
+    checklists: tuple[Checklist, ...]

@@ -68,3 +68,47 @@ class NameIndex:
             return frozenset(id_ for item in value for id_ in self.resolve_filter(item))
         message = f"a {self.what} filter takes a name, a {self.what} or an iterable of them, "
         raise TypeError(message + f"not {type(value).__name__}")
+
+
+class Only:
+    """A filter value that asks only for the records tagged with its values.
+
+    For a facet whose untagged records apply to every value (format, situation,
+    region), a plain filter also matches the records with no value: advice for every
+    format holds on a panel too. ``only("panel")`` leaves those out. Build one with
+    `interviewtips.only`.
+
+    Attributes:
+        values: What the filter names: names, objects or iterables of them, as any
+            filter takes.
+    """
+
+    __slots__ = ("values",)
+
+    def __init__(self, values: tuple[Any, ...]) -> None:
+        self.values = values
+
+    def __repr__(self) -> str:
+        """Show the values as the call that made it."""
+        return f"only({', '.join(map(repr, self.values))})"
+
+    def __eq__(self, other: object) -> bool:
+        """Whether both name the same values."""
+        return isinstance(other, Only) and other.values == self.values
+
+    def __hash__(self) -> int:
+        """Hash the values, consistently with equality."""
+        return hash(self.values)
+
+
+def only(*values: Any) -> Only:
+    """Return a filter value that matches only records tagged with one of ``values``.
+
+    >>> import interviewtips
+    >>> catalog = interviewtips.load()
+    >>> all(tip.formats for tip in catalog.query(format=interviewtips.only("panel")))
+    True
+    """
+    if not values:
+        raise TypeError("only() needs at least one value, such as only('panel')")
+    return Only(values)

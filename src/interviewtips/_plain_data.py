@@ -20,6 +20,7 @@ if TYPE_CHECKING:
         Source,
         Stage,
         StarOutline,
+        Synonyms,
         Template,
         Tip,
         Topic,
@@ -36,6 +37,7 @@ if TYPE_CHECKING:
         SourceDict,
         StageDict,
         StarOutlineDict,
+        SynonymsDict,
         TemplateDict,
         TipDict,
         TopicDict,
@@ -60,6 +62,8 @@ def to_dict(record: Topic) -> TopicDict: ...
 def to_dict(record: Situation) -> SituationDict: ...
 @overload
 def to_dict(record: Region) -> RegionDict: ...
+@overload
+def to_dict(record: Synonyms) -> SynonymsDict: ...
 @overload
 def to_dict(record: Pack) -> PackDict: ...
 @overload

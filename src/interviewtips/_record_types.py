@@ -35,13 +35,14 @@ SCHEMA_VERSION = 1
 
 # -- facets -----------------------------------------------------------------------
 
-STAGE = Facet("stage", "The stage of the hiring process.", "stages")
-TOPIC = Facet("topic", "What the guidance is about.", "topics")
+STAGE = Facet("stage", "The stage of the hiring process.", "stages", search=0.5)
+TOPIC = Facet("topic", "What the guidance is about.", "topics", search=1.0)
 SITUATION = Facet(
     "situation",
     "Who the candidate is, where that changes the advice; untagged advice is for everyone.",
     "situations",
     untagged_applies=True,
+    search=0.5,
 )
 REGION = Facet(
     "region",
@@ -50,6 +51,7 @@ REGION = Facet(
     "regions",
     untagged_applies=True,
     hierarchy=True,
+    search=0.5,
 )
 KIND = Facet(
     "kind",
@@ -60,13 +62,16 @@ KIND = Facet(
         m.Kind.DONT: ("don't", "do not", "donts", "don'ts", "avoid", "no"),
     },
     summarised=False,
+    search=0.3,
 )
-PHASE = Facet("phase", "Before, during or after the conversation.", m.Phase)
+PHASE = Facet("phase", "Before, during or after the conversation.", m.Phase, search=0.3)
 FORMAT = Facet(
     "format",
-    "How the conversation happens.",
+    "How the conversation happens; untagged advice holds for every format.",
     m.Format,
     option="interview-format",
+    untagged_applies=True,
+    search=1.0,
     aliases={
         m.Format.IN_PERSON: ("onsite", "on-site", "face to face", "face-to-face"),
         m.Format.PHONE: ("telephone", "call"),
@@ -86,6 +91,7 @@ QUESTION_TYPE = Facet(
     },
     order={m.QuestionType.IMPROPER.value: 1},  # questions not to be asked come last
     summarised=False,
+    search=0.5,
 )
 AUDIENCE = Facet(
     "audience",
@@ -97,6 +103,7 @@ AUDIENCE = Facet(
         m.Audience.EXECUTIVE: ("leadership", "senior leader"),
     },
     summarised=False,
+    search=0.3,
 )
 
 # -- cross-field rules ------------------------------------------------------------
@@ -220,7 +227,12 @@ _REGIONS = Field(
     facet=REGION,
 )
 _SOURCES = Field("sources", ListOf(reference("sources")), "Ids of the sources this item drew on.")
-_FORMATS = Field("formats", ListOf(Choice(m.Format)), "Formats it is specific to.", facet=FORMAT)
+_FORMATS = Field(
+    "formats",
+    ListOf(Choice(m.Format)),
+    "Formats it is specific to; none: it holds for every format.",
+    facet=FORMAT,
+)
 _PHASE = Field("phase", Choice(m.Phase), "Before, during or after the conversation.", facet=PHASE)
 _ALIASES = Field("aliases", ListOf(Text()), "Other names readers may use.")
 
@@ -324,6 +336,32 @@ REGIONS = RecordType(
     singular="region",
     role="vocabulary",
     rules=(not_naming_itself("parent"),),
+)
+
+SYNONYMS = RecordType(
+    "synonyms",
+    m.Synonyms,
+    (
+        id_field(),
+        Field(
+            "terms",
+            ListOf(Text()),
+            "Words and phrases a reader may use; with no means, each stands for the others.",
+            required=True,
+        ),
+        Field(
+            "means",
+            ListOf(Text()),
+            "What the terms stand for in the content; search finds these for the terms, "
+            "not the terms for these.",
+            label="Means",
+        ),
+        replaces_field("synonyms"),
+    ),
+    "Words search takes for one another: a reader's words for what the content says.",
+    singular="set of synonyms",
+    role="vocabulary",
+    heading="terms",
 )
 
 # -- guidance ---------------------------------------------------------------------
@@ -493,8 +531,9 @@ CHECKLISTS = RecordType(
 
 #: The record types of guidance, in the order the API lists them.
 GUIDANCE = (TIPS, QUESTIONS, QUESTIONS_TO_ASK, TEMPLATES, CHECKLISTS)
-#: The record types whose records are the values of facets.
-VOCABULARIES = (STAGES, TOPICS, SITUATIONS, REGIONS)
+#: The record types of the words guidance is described and found by: the values of
+#: facets, then the synonyms search uses.
+VOCABULARIES = (STAGES, TOPICS, SITUATIONS, REGIONS, SYNONYMS)
 
 # -- the manifest -----------------------------------------------------------------
 

@@ -24,9 +24,19 @@ from typing import TYPE_CHECKING, Any, Callable
 import attrs
 
 from . import _text
-from ._models import Checklist, Question, QuestionToAsk, Stage, Template, Tip, Topic
+from ._models import (
+    Checklist,
+    Guide,
+    Question,
+    QuestionToAsk,
+    Stage,
+    Synonyms,
+    Template,
+    Tip,
+    Topic,
+)
 from ._plain_data import to_dict
-from ._record_types import KIND, record_type_of
+from ._record_types import FACETS, GUIDANCE, KIND, record_type_of
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator, Sequence
@@ -155,7 +165,10 @@ def _coloured(record: Any, text: str, names: Names) -> str:
     record that has a kind; its colour is the kind's.
     """
     text = _text.escape_controls(text, keep="\n\t")
-    field = record_type_of(record).facets.get(KIND.name)
+    try:
+        field = record_type_of(record).facets.get(KIND.name)
+    except TypeError:  # not a record of a declared type: a guide, a thesaurus
+        field = None
     if names.color and field is not None and text.startswith("["):
         colour = _COLOURS.get(str(getattr(record, field.name)))
         label, bracket, rest = text.partition("]")
@@ -475,3 +488,57 @@ def _topic_text(topic: Topic, names: Names) -> str:
 @renders("markdown", Topic)
 def _topic_markdown(topic: Topic, _: Names) -> str:
     return f"### {md(topic.name)}\n\n{md(topic.summary)} · `{topic.id}`"
+
+
+@renders("text", Synonyms)
+def _synonyms_text(synonyms: Synonyms, _: Names) -> str:
+    means = f" -> {', '.join(synonyms.means)}" if synonyms.means else ""
+    return f"{', '.join(synonyms.terms)}{means}  ({synonyms.id})"
+
+
+@renders("markdown", Synonyms)
+def _synonyms_markdown(synonyms: Synonyms, _: Names) -> str:
+    means = f" → {md(', '.join(synonyms.means))}" if synonyms.means else ""
+    return f"- {md(', '.join(synonyms.terms))}{means} · `{synonyms.id}`"
+
+
+# -- a guide: each type of guidance for one situation ------------------------------
+
+
+def _guide_title(guide: Guide, names: Names) -> str:
+    """Return what a guide is for: "Second interview · Panel · before"."""
+    parts = [guide.stage.name]
+    parts += [member.label for member in (guide.format, guide.phase) if member is not None]
+    for facet, ids in guide.filters:
+        section = FACETS[facet].section
+        parts.append(names.of(section, ids) if section else ", ".join(ids))
+    return " · ".join(parts)
+
+
+def _guide_sections(guide: Guide) -> Iterator[tuple[str, tuple[Any, ...]]]:
+    """Yield each type of guidance in the guide with its heading, leaving out empty ones."""
+    for record_type in GUIDANCE:
+        records = getattr(guide, record_type.section)
+        if records:
+            yield record_type.name.replace("-", " ").capitalize(), records
+
+
+@renders("text", Guide)
+def _guide_text(guide: Guide, names: Names) -> str:
+    title = _guide_title(guide, names)
+    parts = [f"{title}\n{'=' * len(title)}\n{wrap(guide.stage.summary, indent='')}"]
+    for heading, records in _guide_sections(guide):
+        parts.append(
+            f"{heading} ({len(records)})\n{'-' * (len(heading) + 3 + len(str(len(records))))}"
+        )
+        parts += [_record("text", record, names) for record in records]
+    return "\n\n".join(parts)
+
+
+@renders("markdown", Guide)
+def _guide_markdown(guide: Guide, names: Names) -> str:
+    parts = [f"# {md(_guide_title(guide, names))}", md(guide.stage.summary)]
+    for heading, records in _guide_sections(guide):
+        parts.append(f"## {md(heading)}")
+        parts += [_record("markdown", record, names) for record in records]
+    return "\n\n".join(parts)

@@ -202,6 +202,22 @@ class RegionDict(TypedDict):
 
 
 @_described
+class SynonymsDict(TypedDict):
+    """Words and phrases that search takes for one another, or for what the content says."""
+
+    id: str
+    """A kebab-case slug, unique among records of this type."""
+    terms: list[str]
+    """Words and phrases a reader may use; with no means, each stands for the others."""
+    means: list[str]
+    """What the terms stand for in the content; search finds these for the terms, not the terms for these."""  # noqa: E501 - the registry's doc, as pydantic reads it
+    replaces: Optional[str]
+    """The id (pack:id) of another pack's record this one replaces; its id must match."""
+    pack: str
+    """The id of the pack that defines it."""
+
+
+@_described
 class TipDict(TypedDict):
     """One piece of do or don't guidance."""
 
@@ -222,7 +238,7 @@ class TipDict(TypedDict):
     phase: Optional[PhaseId]
     """Before, during or after the conversation."""
     formats: list[FormatId]
-    """Formats it is specific to."""
+    """Formats it is specific to; none: it holds for every format."""
     situations: list[str]
     """Situation ids (graduate, returner...) it is for; none: it applies to everyone."""
     regions: list[str]
@@ -262,7 +278,7 @@ class QuestionDict(TypedDict):
     follow_ups: list[str]
     """Follow-up questions to expect."""
     formats: list[FormatId]
-    """Formats it is specific to."""
+    """Formats it is specific to; none: it holds for every format."""
     situations: list[str]
     """Situation ids (graduate, returner...) it is for; none: it applies to everyone."""
     regions: list[str]
@@ -358,7 +374,7 @@ class ChecklistDict(TypedDict):
     phase: Optional[PhaseId]
     """Before, during or after the conversation."""
     formats: list[FormatId]
-    """Formats it is specific to."""
+    """Formats it is specific to; none: it holds for every format."""
     situations: list[str]
     """Situation ids (graduate, returner...) it is for; none: it applies to everyone."""
     regions: list[str]
@@ -385,6 +401,8 @@ class CatalogDict(TypedDict):
     """Every situation."""
     regions: list[RegionDict]
     """Every region."""
+    synonyms: list[SynonymsDict]
+    """Every set of synonyms search uses."""
     tips: list[TipDict]
     """Every tip, in canonical order."""
     questions: list[QuestionDict]
