@@ -55,7 +55,11 @@ nitpick_ignore_regex = [
     ),
     # The type variable of get's default, and the merge's private record of what it removed.
     # Named: what a filter takes besides a str (documented under FilterValue).
-    (r"py:(class|obj)", r"(interviewtips\._catalog\.)?(_D|Named)|Removal|Mapping(\[.*\])?"),
+    (
+        r"py:(class|obj)",
+        r"(interviewtips\._catalog\.)?(_D|Named|FilterItem)|interviewtips\._names\.Only|Removal"
+        r"|Mapping(\[.*\])?",
+    ),
 ]
 
 html_theme = "furo"
