@@ -345,6 +345,17 @@ class TestOnePass:
         )
         assert expected == problem.message
 
+    def test_hides_problem_of_a_compiled_pack_is_located(self, make_pack) -> None:
+        """A compiled pack's manifest is parsed again to place a hides problem at its entry."""
+        folder = make_pack({}, manifest=MANIFEST_WITH_HIDES)
+        interviewtips.compile_pack(folder)
+        pack, _ = _pack.read_pack(folder, interviewtips.Limits())
+        assert pack is not None
+        assert pack.manifest is None  # read from the compiled form
+        with pytest.raises(interviewtips.ContentError) as caught:
+            interviewtips.load(folder, builtin=False)  # core, which it hides from, is absent
+        assert [("IT301", 8, 10)] == [(p.code, p.line, p.column) for p in caught.value.problems]
+
     def test_replaces_problem_has_close_matches(self, make_pack) -> None:
         """A replaces naming nothing says what it may have meant, where it is written."""
         text = REPLACEMENT.replace(

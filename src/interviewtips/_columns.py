@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import copy
 import functools
+import os
 import threading
 from itertools import chain
 from typing import TYPE_CHECKING, Any, Callable
@@ -357,16 +358,39 @@ class ReadPack:
     def manifest_place(self, key: str, index: int | None = None) -> tuple[int, int]:
         """Return the line and column of a manifest key's value, or of one item of a list.
 
-        Without the manifest's node (a compiled form), the manifest's start is given.
+        Without the manifest's node (a compiled form), the manifest is parsed again to
+        say; failing that, its start is given.
         """
-        if self.manifest is None:
+        manifest = self.manifest_node()
+        if manifest is None:
             return 1, 1
-        node = self.manifest.locate(key, index)
+        node = manifest.locate(key, index)
         return node.line, node.column
+
+    def manifest_node(self) -> Mapping | None:
+        """Return the manifest's node: kept from the read, or parsed again for a compiled form.
+
+        Only a problem to locate asks for it; a compiled form is used only while the
+        manifest is unchanged, so parsing it again finds what was compiled.
+        """
+        if self.manifest is None and os.path.isfile(self.manifest_path):  # noqa: PTH113
+            from . import _nodes, _yaml  # noqa: PLC0415 - only to locate a compiled pack's problem
+            from ._limits import Limits  # noqa: PLC0415
+
+            try:
+                with open(self.manifest_path, "rb") as file:  # noqa: PTH123
+                    text, _ = _yaml.decode(file.read(), self.manifest_path, Limits())
+            except OSError:
+                text = None
+            node = None if text is None else _yaml.parse(text, self.manifest_path, Limits())[0]
+            if isinstance(node, _nodes.Mapping):
+                self.manifest = node
+        return self.manifest
 
     def hidden_place(self, index: int) -> tuple[int, int]:
         """Return where the manifest names the ``index``-th record it hides."""
-        hides = self.manifest.get("hides") if self.manifest is not None else None
+        manifest = self.manifest_node()
+        hides = manifest.get("hides") if manifest is not None else None
         if hides is not None:  # a mapping of sections to lists, as the manifest was read
             items = [item for _, ids in getattr(hides, "entries", ()) for item in ids.items]
             if index < len(items):
