@@ -82,6 +82,21 @@ class TestQuery:
         with pytest.raises(TypeError, match="a stage filter takes a name"):
             mini.query(stage=3)
 
+    def test_nested_filters_are_a_type_error(self, mini) -> None:
+        """A list in the list, or a list holding itself, is a TypeError, not a RecursionError."""
+        looped: list[object] = ["first-round"]
+        looped.append(looped)
+        expected = (
+            "a stage filter takes a name, a stage or a flat iterable of them, "
+            "not an iterable inside the iterable (list)"
+        )
+        for value in (looped, [["first-round"]], [[[[["first-round"]]]]]):
+            with pytest.raises(TypeError) as caught:
+                mini.query(stage=value)
+            assert expected == str(caught.value)
+        with pytest.raises(TypeError, match=r"flat iterable of them, not int$"):
+            mini.query(kind=["do", 3])
+
     def test_results_are_tuples(self, mini) -> None:
         """Results cannot be appended to or changed."""
         assert isinstance(mini.query(kind="do"), tuple)
