@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import gc
+import tracemalloc
+
 import attrs
 import pytest
 
 import interviewtips
 from conftest import STAGES
-from interviewtips import Format, Kind, Phase, UnknownNameError
+from interviewtips import Format, Kind, Phase, UnknownNameError, _index
 
 
 def ids(records) -> list[str]:
@@ -276,3 +279,50 @@ class TestBuiltin:
         """repr names the packs and sizes, not every record."""
         assert repr(catalog).startswith("<Catalog packs=[core]: 14 stages, ")
         assert isinstance(catalog, interviewtips.Catalog)
+
+
+class TestBoundedMemory:
+    """Whatever callers pass, the caches and the query memo keep a bounded amount."""
+
+    def test_long_names_are_not_kept(self, catalog) -> None:
+        """Failed lookups, queries and searches with 100 KB names keep almost nothing."""
+
+        def ask(number: int) -> None:
+            name = f"{number:05d}" + "x" * 100_000
+            with pytest.raises(UnknownNameError):
+                catalog.query(stage=name)
+            with pytest.raises(UnknownNameError):
+                catalog.lookup(name)
+            with pytest.raises(UnknownNameError):
+                catalog.get(name, record=name)
+            assert () == catalog.search(name)
+
+        ask(0)  # builds the name maps and the word index
+        gc.collect()
+        tracemalloc.start()
+        try:
+            before = tracemalloc.get_traced_memory()[0]
+            for number in range(1, 11):  # 1 MB of names, as much again normalised
+                ask(number)
+            gc.collect()
+            kept = tracemalloc.get_traced_memory()[0] - before
+        finally:
+            tracemalloc.stop()
+        assert kept < 100_000
+
+    def test_memo_keeps_small_queries_only(self, catalog, monkeypatch) -> None:
+        """A query naming many ids, or matching many records, is answered but not kept."""
+        monkeypatch.setattr(_index, "MEMO_IDS", 3)
+        monkeypatch.setattr(_index, "MEMO_RECORDS", 10)
+        monkeypatch.setattr(_index, "MEMO_QUERIES", 2)
+        memo = catalog._indexes["tips"]._memo
+        small = catalog.query(stage="second-interview", kind="dont", topic="culture-fit")
+        assert 0 < len(small) <= 10
+        assert small is catalog.query(stage="second-interview", kind="dont", topic="culture-fit")
+        many_ids = ["preparation", "application", "screening", "closing"]
+        assert catalog.query(stage=many_ids) is not catalog.query(stage=many_ids)
+        assert catalog.query(kind="do") is not catalog.query(kind="do")  # over 10 records
+        assert 1 == len(memo)
+        for stage in ("closing", "follow-up", "rejection"):
+            catalog.query(stage=stage, kind="dont", topic="culture-fit")
+        assert 2 == len(memo)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import functools
+import threading
 from collections import defaultdict
 from itertools import chain
 from typing import TYPE_CHECKING, Any
@@ -13,6 +13,16 @@ if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
 
     from ._table import Table
+
+
+#: The most query results a memo keeps (the oldest make way).
+MEMO_QUERIES = 1024
+#: Queries naming more ids than this, across their filters, are not kept.
+MEMO_IDS = 64
+#: Results of more records than this are not kept: each costs a pointer a record.
+MEMO_RECORDS = 4096
+
+_memo_lock = threading.Lock()
 
 
 class FacetIndex:
@@ -39,7 +49,7 @@ class FacetIndex:
             for facet, field in facets.items()
         }
         # Results are immutable tuples, so a repeated query is answered from memory.
-        self._select_memo = functools.lru_cache(maxsize=1024)(self._select)
+        self._memo: dict[tuple[tuple[str, frozenset[str]], ...], tuple[Any, ...]] = {}
 
     def __len__(self) -> int:
         """Return how many records the index holds."""
@@ -81,10 +91,24 @@ class FacetIndex:
         return sorted(result)
 
     def select(self, wanted: Mapping[str, frozenset[str]]) -> tuple[Any, ...]:
-        """Return the records matching every facet, in canonical order."""
+        """Return the records matching every facet, in canonical order.
+
+        Results are kept for the next query that asks the same, within bounds: at most
+        `MEMO_QUERIES` of them, each naming at most `MEMO_IDS` ids and holding at most
+        `MEMO_RECORDS` records, so that no run of queries can make the memo large.
+        """
         if not wanted:
             return self.records
-        return self._select_memo(tuple(sorted(wanted.items())))
+        key = tuple(sorted(wanted.items()))
+        found = self._memo.get(key)
+        if found is None:
+            found = self._select(key)
+            if len(found) <= MEMO_RECORDS and sum(map(len, wanted.values())) <= MEMO_IDS:
+                with _memo_lock:
+                    if len(self._memo) >= MEMO_QUERIES:
+                        del self._memo[next(iter(self._memo))]  # the oldest
+                    self._memo[key] = found
+        return found
 
     def _select(self, wanted: tuple[tuple[str, frozenset[str]], ...]) -> tuple[Any, ...]:
         positions = self.positions(dict(wanted)) or ()

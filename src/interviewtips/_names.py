@@ -14,11 +14,25 @@ _APOSTROPHES = "['\u2018\u2019`]"
 _SEPARATORS = r"[\s_\-]+"
 
 
-@functools.lru_cache(maxsize=4096)
+#: Names up to this long are kept in the cache of normalised forms; longer ones, which
+#: no record is called, are normalised each time, so callers cannot fill the cache
+#: with text of any length.
+CACHED_NAME_CHARS = 200
+
+
 def normalise(name: str) -> str:
     """Return the form names are compared in: "Don't", "dont" and "DONT" are one."""
+    if len(name) > CACHED_NAME_CHARS:
+        return _normalise(name)
+    return _normalise_cached(name)
+
+
+def _normalise(name: str) -> str:
     folded = re.sub(_APOSTROPHES, "", name.casefold())
     return re.sub(_SEPARATORS, "-", folded).strip("-")
+
+
+_normalise_cached = functools.lru_cache(maxsize=4096)(_normalise)
 
 
 def close_matches(name: str, choices: Iterable[str]) -> tuple[str, ...]:

@@ -14,19 +14,29 @@ _WORD = re.compile(r"[0-9a-z\u00c0-\uffff]+")
 _APOSTROPHES = re.compile("['\u2018\u2019]")
 
 
+#: Words up to this long are kept in the cache of stems; a longer one (no real word is)
+#: is stemmed each time, so a query cannot fill the cache with text of any length.
+_CACHED_WORD_CHARS = 64
+
+
 def words(text: str) -> list[str]:
     """Split text into the word forms the index keeps: folded, with plurals reduced."""
     folded = _APOSTROPHES.sub("", text.casefold())
-    return [_stem(word) for word in _WORD.findall(folded)]
+    return [
+        _stem_cached(word) if len(word) <= _CACHED_WORD_CHARS else _stem(word)
+        for word in _WORD.findall(folded)
+    ]
 
 
-@functools.lru_cache(maxsize=65536)
 def _stem(word: str) -> str:
     if len(word) > 4 and word.endswith("ies"):  # noqa: PLR2004 - "ties" stays "ties"
         return word[:-3] + "y"
     if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):  # noqa: PLR2004
         return word[:-1]
     return word
+
+
+_stem_cached = functools.lru_cache(maxsize=65536)(_stem)
 
 
 class WordIndex:
