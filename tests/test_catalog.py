@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import gc
 import tracemalloc
 
@@ -9,8 +10,8 @@ import attrs
 import pytest
 
 import interviewtips
-from conftest import STAGES
-from interviewtips import Format, Kind, Phase, UnknownNameError, _index
+from conftest import MANIFEST, STAGES
+from interviewtips import Format, Kind, Phase, UnknownNameError, _index, _names
 
 
 def ids(records) -> list[str]:
@@ -326,3 +327,51 @@ class TestBoundedMemory:
         for stage in ("closing", "follow-up", "rejection"):
             catalog.query(stage=stage, kind="dont", topic="culture-fit")
         assert 2 == len(memo)
+
+
+@pytest.fixture(scope="module")
+def many_tips(tmp_path_factory: pytest.TempPathFactory) -> interviewtips.Catalog:
+    """A catalog of 3,000 tips with ids that differ by a digit or two."""
+    folder = tmp_path_factory.mktemp("many") / "many"
+    folder.mkdir()
+    (folder / "pack.yaml").write_text(MANIFEST.replace("acme", "many"), encoding="utf-8")
+    lines = ["tips:"] + [
+        f"  - {{id: tip-{number}, kind: do, title: Do thing {number}, detail: D., why: W., "
+        f"stages: [{STAGES[number % 14]}], topics: [company-research]}}"
+        for number in range(3000)
+    ]
+    (folder / "tips.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return interviewtips.load(packs=[folder])
+
+
+class TestCloseMatchesAreBounded:
+    """A mistyped id among thousands is compared with a few hundred ids, not all of them."""
+
+    TYPOS = ("tip-1234x", "tp-777", "tip-29999", "tip-12-34", "tip-0042", "reflect-on-the-frist")
+
+    def test_lookup_compares_few_and_suggests_the_closest(self, many_tips, monkeypatch) -> None:
+        """Each typo is compared with at most COMPARED ids; the closest of all is suggested."""
+        ids = [tip.id for tip in many_tips.tips]
+        best = {typo: difflib.get_close_matches(typo, ids, n=1)[:1] for typo in self.TYPOS}
+        compared: list[int] = []
+        real = difflib.get_close_matches
+
+        def counting(word, possibilities, *args, **kwargs):
+            compared.append(len(possibilities))
+            return real(word, possibilities, *args, **kwargs)
+
+        monkeypatch.setattr(difflib, "get_close_matches", counting)
+        found = {}
+        for typo in self.TYPOS:
+            with pytest.raises(UnknownNameError) as caught:
+                many_tips.lookup(typo)
+            found[typo] = list(caught.value.suggestions[:1])
+        assert best == found
+        assert [True] * len(self.TYPOS) == [count <= _names.COMPARED for count in compared]
+
+    def test_a_name_longer_than_any_is_not_compared(self, many_tips, monkeypatch) -> None:
+        """A name too long to be close to any id is refused without comparing anything."""
+        monkeypatch.setattr(difflib, "get_close_matches", None)
+        with pytest.raises(UnknownNameError) as caught:
+            many_tips.lookup("tip-" + "1" * 200)
+        assert () == caught.value.suggestions

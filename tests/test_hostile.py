@@ -442,12 +442,20 @@ class TestBigInput:
     ) -> None:
         """1,200 unknown references: each is a problem, and only 50 look for close matches.
 
-        Each look scans every id, so an unbounded number of them would be quadratic.
+        Each look costs up to a few hundred comparisons, so an unbounded number of them
+        would cost seconds.
         """
         looks = []
-        monkeypatch.setattr(
-            _assemble, "close_matches", lambda name, _known: looks.append(name) or ()
-        )
+
+        class Recording:
+            def __init__(self, _known: object) -> None:
+                pass
+
+            def __call__(self, name: str) -> tuple[str, ...]:
+                looks.append(name)
+                return ()
+
+        monkeypatch.setattr(_assemble, "CloseMatches", Recording)
         tips = "".join(
             f"  - {{id: flood-{i}, kind: do, title: T, detail: D., why: W., "
             f"stages: [first-round], topics: [research], related: [nowhere-{i}]}}\n"

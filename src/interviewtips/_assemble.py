@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from . import _schema as s
 from ._catalog import RECORD_TYPES, Catalog
-from ._names import close_matches, did_you_mean
+from ._names import CloseMatches, did_you_mean
 from ._problems import Problem
 from ._table import Table, items
 from .exceptions import ContentError
@@ -63,15 +63,19 @@ class _Merge:
 
     def __init__(self) -> None:
         self.problems: list[Problem] = []
-        #: Close matches are looked for this many more times; each look scans every id.
+        #: Close matches are looked for this many more times.
         self.suggestions_left = 50
+        self.matchers: dict[str, CloseMatches] = {}
 
     def hint(self, name: str, section: str, known: Iterable[str]) -> str:
         """Return a did-you-mean for an unknown id, or how to define it."""
         matches: tuple[str, ...] = ()
         if self.suggestions_left > 0:
             self.suggestions_left -= 1
-            matches = close_matches(name, known)
+            matcher = self.matchers.get(section)
+            if matcher is None:
+                matcher = self.matchers[section] = CloseMatches(known)
+            matches = matcher(name)
         return did_you_mean(matches) or f"; define it under {section}:"
 
     def located(

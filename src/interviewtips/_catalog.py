@@ -23,7 +23,7 @@ from ._models import (
     Topic,
     _Choice,
 )
-from ._names import NameIndex, close_matches
+from ._names import CloseMatches, NameIndex
 from ._plain import to_dict
 from ._table import items
 from .exceptions import UnknownNameError
@@ -86,6 +86,7 @@ class Catalog:
         "_by_id",
         "_frozen",
         "_indexes",
+        "_matchers",
         "_names",
         "_record_types",
         "_words",
@@ -130,6 +131,7 @@ class Catalog:
             **{facet: _choice_names(vocabulary) for facet, vocabulary in _VOCABULARIES.items()},
         }
         self._words: WordIndex | None = None  # built on the first search
+        self._matchers: dict[str, CloseMatches] = {}  # made on the first unknown id
         self._frozen = True
 
     def __setattr__(self, name: str, value: Any) -> None:
@@ -263,10 +265,17 @@ class Catalog:
             record_type = self._record_types.resolve(record)
             what = "question to ask" if record_type == "questions-to-ask" else record_type[:-1]
             local = id.rpartition(":")[2].casefold()
+            raise UnknownNameError(what, id, self._close_ids(record_type)(local))
+        return found
+
+    def _close_ids(self, record_type: str) -> CloseMatches:
+        """Return what finds the ids of a record type close to a mistyped one (made once)."""
+        matcher = self._matchers.get(record_type)
+        if matcher is None:  # two threads may both make it: either serves
             index = self._indexes.get(record_type)
             known = self._by_id[record_type] if index is None else index.row_of
-            raise UnknownNameError(what, id, close_matches(local, known))
-        return found
+            matcher = self._matchers[record_type] = CloseMatches(known)
+        return matcher
 
     def stage(self, name: Any) -> Stage:
         """Return the stage a name, alias or id stands for.
