@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import operator
+import os
 import re
 import shutil
 from concurrent.futures import ThreadPoolExecutor
@@ -270,6 +271,48 @@ class TestNeverStale:
         with pytest.raises(interviewtips.ContentError):
             interviewtips.compile_pack(minimal_copy, builtin=False)
         assert not (minimal_copy / COMPILED).exists()
+
+
+class TestCompileWrites:
+    """compile writes a new file and renames it into place: atomic, never through a link."""
+
+    def test_a_link_is_replaced_not_followed(self, minimal_copy: Path) -> None:
+        """A pack.compiled.json link to the pack's own tips.yaml leaves tips.yaml as it was."""
+        tips = minimal_copy / "tips.yaml"
+        before = tips.read_bytes()
+        (minimal_copy / COMPILED).symlink_to("tips.yaml")
+        target = interviewtips.compile_pack(minimal_copy, builtin=False)
+        assert (before, False, "mini") == (
+            tips.read_bytes(),
+            target.is_symlink(),
+            json.loads(target.read_text(encoding="utf-8"))["pack"]["id"],
+        )
+
+    def test_a_named_pipe_is_replaced_not_opened(self, minimal_copy: Path) -> None:
+        """A FIFO called pack.compiled.json is replaced by the compiled file: no hang."""
+        os.mkfifo(minimal_copy / COMPILED)
+        target = interviewtips.compile_pack(minimal_copy, builtin=False)
+        assert (True, 1) == (target.is_file(), json.loads(target.read_bytes())["format"] // 4)
+
+    def test_nothing_is_left_behind(self, minimal_copy: Path) -> None:
+        """Only pack.compiled.json is added; no temporary file stays, even when the rename fails."""
+        before = sorted(path.name for path in minimal_copy.iterdir())
+        interviewtips.compile_pack(minimal_copy, builtin=False)
+        after = sorted(path.name for path in minimal_copy.iterdir())
+        assert sorted([*before, COMPILED]) == after
+        (minimal_copy / COMPILED).unlink()
+        (minimal_copy / COMPILED).mkdir()  # os.replace cannot put a file over a folder
+        with pytest.raises(IsADirectoryError):
+            interviewtips.compile_pack(minimal_copy, builtin=False)
+        assert after == sorted(path.name for path in minimal_copy.iterdir())
+        assert [] == list((minimal_copy / COMPILED).iterdir())
+
+    def test_permissions_follow_the_umask(self, minimal_copy: Path) -> None:
+        """The compiled file is as readable as any file the user makes, not private."""
+        target = interviewtips.compile_pack(minimal_copy, builtin=False)
+        umask = os.umask(0)
+        os.umask(umask)
+        assert oct(0o666 & ~umask) == oct(target.stat().st_mode & 0o777)
 
 
 class TestCompileCommand:

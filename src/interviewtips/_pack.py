@@ -137,8 +137,27 @@ def compile_pack(root: Path, limits: Limits, target: Path | None = None) -> Path
         raise ContentError(problems)
     target = target or root / COMPILED
     form = compiled_form(pack, sources)
-    target.write_text(json.dumps(form, ensure_ascii=False, separators=(",", ":")), "utf-8")
+    _replace(target, json.dumps(form, ensure_ascii=False, separators=(",", ":")).encode())
     return target
+
+
+def _replace(target: Path, data: bytes) -> None:
+    """Write ``data`` to a new file beside ``target``, then rename it to ``target``.
+
+    The rename is atomic: a reader sees the old file or the new one, never half of
+    one. It replaces whatever has the name (a link is replaced, not followed; a named
+    pipe is replaced, never opened), and a failed write leaves the old file as it was.
+    """
+    temporary = target.with_name(f".{target.name}.{os.urandom(8).hex()}.tmp")
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+    descriptor = os.open(temporary, flags, 0o666)  # the umask applies, as to any new file
+    try:
+        with os.fdopen(descriptor, "wb") as file:
+            file.write(data)
+        temporary.replace(target)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
 
 
 def read_sources(
