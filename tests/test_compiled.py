@@ -235,14 +235,14 @@ class TestNeverStale:
         """A compiled file that cannot be read is passed over for the YAML, not a traceback."""
         from_yaml = load(minimal_copy)
         interviewtips.compile_pack(minimal_copy, builtin=False)
-        real = Path.read_bytes
+        real = os.open
 
-        def read_bytes(path: Path) -> bytes:
-            if path.name == COMPILED:
-                raise PermissionError(13, "Permission denied", str(path))
-            return real(path)
+        def open_(path: str, *args: int) -> int:
+            if Path(path).name == COMPILED:
+                raise PermissionError(13, "Permission denied", path)
+            return real(path, *args)
 
-        monkeypatch.setattr(Path, "read_bytes", read_bytes)
+        monkeypatch.setattr(os, "open", open_)
         parses.clear()
         assert from_yaml == load(minimal_copy)
         assert str(minimal_copy / "tips.yaml") in parses

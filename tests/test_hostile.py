@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import subprocess
 import sys
 from pathlib import Path
 
@@ -21,7 +22,8 @@ import pytest
 
 import interviewtips
 from conftest import BAD, DATA, MINIMAL
-from interviewtips import ContentError, Limits, _assemble
+from interviewtips import ContentError, Limits, _assemble, _yaml
+from interviewtips import _pack as _pack_module
 from interviewtips._codes import CODES
 
 HOSTILE = DATA / "hostile"
@@ -606,6 +608,89 @@ class TestCompiledForm:
         folder = _pack(tmp_path)
         (folder / "pack.compiled.json").write_text("[" * 100_000, encoding="utf-8")
         assert 4 == len(loaded(folder).tips)
+
+    @pytest.mark.skipif(sys.platform == "win32", reason="POSIX memory limits")
+    def test_sparse_form_of_4_gb_is_not_read(self, tmp_path: Path) -> None:
+        """A 4 GB sparse pack.compiled.json is passed over unread, under a 1 GB memory limit.
+
+        Before, load() read it whole: MemoryError escaped it, and the command line
+        printed a traceback.
+        """
+        folder = _pack(tmp_path)
+        with (folder / "pack.compiled.json").open("wb") as file:
+            file.truncate(4 * 2**30)
+        limited = (
+            "import resource, sys; resource.setrlimit(resource.RLIMIT_AS, (2**30, 2**30)); "
+            "import interviewtips; from interviewtips.cli import main; "
+            "print(len(interviewtips.load(packs=[sys.argv[1]], builtin=False).tips)); "
+            "sys.exit(main(['stages', '--pack', sys.argv[1], '--no-builtin', "
+            "'--format', 'json']))"
+        )
+        result = subprocess.run(
+            [sys.executable, "-c", limited, str(folder)],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert (0, "") == (result.returncode, result.stderr)
+        count, stages = result.stdout.split("\n", 1)
+        assert ("4", ["first-round", "second-round"]) == (
+            count,
+            [stage["id"] for stage in json.loads(stages)],
+        )
+
+    def test_form_over_the_pack_limit_is_not_parsed(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """A matching form larger than max_pack_bytes is passed over: the YAML is read."""
+        folder = _pack(tmp_path)
+        compiled = interviewtips.compile_pack(folder, builtin=False)
+        yaml_bytes = sum(path.stat().st_size for path in folder.glob("*.yaml"))
+        limit = max(yaml_bytes, compiled.stat().st_size) + 10
+        with compiled.open("ab") as file:
+            file.write(b" " * (limit + 1 - compiled.stat().st_size))  # still valid JSON
+        limits = Limits(max_pack_bytes=limit)
+        parsed = []
+        real = json.loads
+        monkeypatch.setattr(json, "loads", lambda data: parsed.append(len(data)) or real(data))
+        catalog = interviewtips.load(packs=[folder], builtin=False, limits=limits)
+        assert (4, []) == (len(catalog.tips), parsed)
+        assert 4 == len(loaded(folder).tips)  # under the default limit, the form is used
+        assert [limit + 1] == parsed
+
+    def test_stale_form_is_read_no_further_than_its_header(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """A form made from other sources is refused by its first bytes, never parsed."""
+        folder = _pack(tmp_path)
+        interviewtips.compile_pack(folder, builtin=False)
+        tips = folder / "tips.yaml"
+        tips.write_text(tips.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+        parsed = []
+        monkeypatch.setattr(json, "loads", parsed.append)
+        assert (4, []) == (len(loaded(folder).tips), parsed)
+
+    def test_out_of_memory_is_a_problem(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """MemoryError while reading a form reads the YAML; while reading YAML, it is IT119."""
+        folder = _pack(tmp_path)
+        interviewtips.compile_pack(folder, builtin=False)
+
+        def no_memory(*_args: object, **_kwargs: object) -> None:
+            raise MemoryError
+
+        monkeypatch.setattr(json, "loads", no_memory)
+        assert 4 == len(loaded(folder).tips)
+        monkeypatch.setattr(_yaml, "parse", no_memory)
+        names = ("pack.yaml", "more.yaml", "stages.yaml", "tips.yaml", "topics.yaml")
+        assert [("IT119", str(folder / name), 0, 0) for name in names] == [
+            (p.code, p.path, p.line, p.column) for p in refused([folder])
+        ]
+        monkeypatch.setattr(_pack_module, "read_sources", no_memory)
+        assert [("IT119", str(folder), 0, 0)] == [
+            (p.code, p.path, p.line, p.column) for p in refused([folder])
+        ]
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="POSIX file modes")

@@ -150,13 +150,16 @@ def read_packs(folders: list[Path], limits: Limits | None) -> list[PackDrafts]:
     Raises:
         ContentError: Some pack has problems.
     """
-    from ._pack import read_pack  # noqa: PLC0415 - keeps YAML off the import path
+    from ._pack import out_of_memory, read_pack  # noqa: PLC0415 - keeps YAML off the import path
     from .exceptions import ContentError  # noqa: PLC0415
 
     given = []
     problems: list[Problem] = []
     for folder in folders:
-        pack, found = read_pack(folder, default_limits(limits))
+        try:
+            pack, found = read_pack(folder, default_limits(limits))
+        except MemoryError:  # a file's own is a problem at that file; this is a last resort
+            pack, found = None, [out_of_memory(str(folder))]
         problems += found
         if pack is not None:
             given.append(pack)

@@ -151,6 +151,13 @@ CODES: dict[str, Code] = {
             "an entry point naming a package that has no pack.yaml",
             "Reinstall the plugin, or ask its authors; other packs still load.",
         ),
+        (
+            "IT119",
+            "out-of-memory",
+            "The process ran out of memory reading a file or a pack.",
+            "a 2 MB content file read by a process allowed 50 MB of memory",
+            "Give the process more memory, or lower the Limits to refuse such files unread.",
+        ),
     ),
     **_codes(
         "schema",

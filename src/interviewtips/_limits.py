@@ -20,7 +20,9 @@ class Limits:
         max_file_bytes: The largest file the reader opens.
         max_pack_bytes: The most bytes all files of one pack may hold together: about
             25,000 tips (the built-in pack has under 400 KB). A pack at this limit with
-            every file at the node limit reads in a few seconds.
+            every file at the node limit reads in a few seconds. It also bounds the
+            pack's compiled form, checked before the file is read: a larger one is
+            passed over for the YAML.
         max_depth: The deepest nesting of lists and mappings.
         max_string_chars: The longest single string.
         max_nodes: The most nodes (strings, lists, mappings) in one file. The largest

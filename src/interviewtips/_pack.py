@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import json
 import os
 from typing import TYPE_CHECKING, cast
 
 from . import _schema
-from ._compiled import COMPILED, compiled_form, load_compiled, load_installed
+from ._compiled import COMPILED, compiled_form, load_compiled, load_installed, serialise
 from ._problems import Problem
 from ._table import PackDrafts, tables_of
 from .exceptions import ContentError
@@ -46,7 +45,7 @@ def read_pack(
         The pack (None when it has any problem) and the problems found.
     """
     if compiled and installed:
-        ready = load_installed(root)
+        ready = load_installed(root, limits.max_pack_bytes)
         if ready is not None:
             return ready, []
     problems: list[Problem] = []
@@ -56,7 +55,7 @@ def read_pack(
     files = {name: str(file) for name, (file, _) in sources.items()}
     if compiled:
         contents = {name: data for name, (_, data) in sources.items()}
-        ready = load_compiled(root, contents, files, limits.max_string_chars)
+        ready = load_compiled(root, contents, files, limits.max_string_chars, limits.max_pack_bytes)
         if ready is not None:
             return ready, []
     return _read_yaml(sources, limits, libyaml, problems), problems
@@ -137,7 +136,7 @@ def compile_pack(root: Path, limits: Limits, target: Path | None = None) -> Path
         raise ContentError(problems)
     target = target or root / COMPILED
     form = compiled_form(pack, sources)
-    _replace(target, json.dumps(form, ensure_ascii=False, separators=(",", ":")).encode())
+    _replace(target, serialise(form))
     return target
 
 
@@ -210,12 +209,25 @@ def _parse(
 ) -> Node | None:
     from . import _yaml  # noqa: PLC0415 - a compiled pack needs no YAML
 
-    text, found = _yaml.decode(data, path, limits)
-    node = None
-    if text is not None:
-        node, found = _yaml.parse(text, path, limits, libyaml=libyaml)
+    try:
+        text, found = _yaml.decode(data, path, limits)
+        node = None
+        if text is not None:
+            node, found = _yaml.parse(text, path, limits, libyaml=libyaml)
+    except MemoryError:
+        problems.append(out_of_memory(path))
+        return None
     problems += found
     return None if found else node
+
+
+def out_of_memory(path: str) -> Problem:
+    """Return the problem of a file or pack that the process had too little memory to read."""
+    message = (
+        "the process ran out of memory reading this; give it more memory, or lower the "
+        "Limits so that such files are refused before they are read"
+    )
+    return Problem(path, 0, 0, "IT119", message)
 
 
 def _content_files(root: Traversable, problems: list[Problem]) -> list[tuple[str, Traversable]]:
