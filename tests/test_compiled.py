@@ -273,6 +273,48 @@ class TestNeverStale:
         assert not (minimal_copy / COMPILED).exists()
 
 
+#: YAML the strict reader refuses: a Python tag, an anchor and its alias, a repeated key.
+UNSAFE = """\
+topics:
+  - id: extra
+    name: !!python/object/apply:os.system [echo pwned]
+    summary: &s Added.
+    aliases: [*s]
+    summary: Twice.
+"""
+
+
+class TestAuthoringReadsYaml:
+    """validate and lint read the YAML, even when a compiled form matches it."""
+
+    def test_a_matching_form_hides_nothing(
+        self, minimal_copy: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """A form forged to match YAML holding a tag, an alias and a repeated key: all reported."""
+        target = interviewtips.compile_pack(minimal_copy, builtin=False)
+        (minimal_copy / "zz-unsafe.yaml").write_text(UNSAFE, encoding="utf-8")
+        form = json.loads(target.read_bytes())
+        form["sources"]["zz-unsafe.yaml"] = _compiled.digest(UNSAFE.encode())
+        form["files"].append("zz-unsafe.yaml")
+        target.write_bytes(_compiled.serialise(form))
+        assert 4 == len(load(minimal_copy)["tips"])  # the forged form matches: load uses it
+        where = str(minimal_copy / "zz-unsafe.yaml")
+        expected = [
+            (where, 3, 11, "IT109"),
+            (where, 4, 14, "IT107"),
+            (where, 5, 15, "IT107"),
+            (where, 6, 5, "IT106"),
+        ]
+        for check in (interviewtips.validate, interviewtips.lint):
+            problems = check(minimal_copy, builtin=False)
+            assert expected == [(p.path, p.line, p.column, p.code) for p in problems]
+        assert 1 == main(["validate", str(minimal_copy), "--no-builtin"])
+        assert [f"{where}:{line}:{column}: {code}" for _, line, column, code in expected] == [
+            line.split(" ", 2)[0] + " " + line.split(" ", 2)[1]
+            for line in capsys.readouterr().out.splitlines()
+        ]
+
+
 class TestCompileWrites:
     """compile writes a new file and renames it into place: atomic, never through a link."""
 

@@ -68,6 +68,9 @@ def validate(
 ) -> tuple[Problem, ...]:
     """Return every problem in the packs given; an empty tuple means they load.
 
+    Each pack's YAML is read, never its compiled form: a form that matches the YAML
+    holds only what the YAML gives once read, and the YAML may hold more to report.
+
     Args:
         packs: Folders of packs to check.
         builtin: Whether to check them beside the built-in pack, as `load` would load
@@ -78,7 +81,9 @@ def validate(
     from .exceptions import ContentError  # noqa: PLC0415 - keeps YAML off the import path
 
     try:
-        _assemble_packs(folders_of(packs), builtin=builtin, limits=limits, replaceable=True)
+        _assemble_packs(
+            folders_of(packs), builtin=builtin, limits=limits, replaceable=True, compiled=False
+        )
     except ContentError as error:
         return error.problems
     return ()
@@ -119,11 +124,17 @@ def available_packs() -> tuple[PackInfo, ...]:
 
 
 def _assemble_packs(
-    folders: list[Path], *, builtin: bool, limits: Limits | None, replaceable: bool = False
+    folders: list[Path],
+    *,
+    builtin: bool,
+    limits: Limits | None,
+    replaceable: bool = False,
+    compiled: bool = True,
 ) -> Catalog:
     """Read the packs in ``folders`` and build their catalog, with the built-in pack first."""
     with _collector_paused():
-        return combine(read_packs(folders, limits), builtin=builtin, replaceable=replaceable)
+        given = read_packs(folders, limits, compiled=compiled)
+        return combine(given, builtin=builtin, replaceable=replaceable)
 
 
 @contextlib.contextmanager
@@ -144,8 +155,13 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def read_packs(folders: list[Path], limits: Limits | None) -> list[PackDrafts]:
+def read_packs(
+    folders: list[Path], limits: Limits | None, *, compiled: bool = True
+) -> list[PackDrafts]:
     """Read every pack, or raise one error naming every problem in any of them.
+
+    With ``compiled`` false, the YAML is read even where a compiled form matches it,
+    as the authoring commands (validate, lint) need.
 
     Raises:
         ContentError: Some pack has problems.
@@ -157,7 +173,7 @@ def read_packs(folders: list[Path], limits: Limits | None) -> list[PackDrafts]:
     problems: list[Problem] = []
     for folder in folders:
         try:
-            pack, found = read_pack(folder, default_limits(limits))
+            pack, found = read_pack(folder, default_limits(limits), compiled=compiled)
         except MemoryError:  # a file's own is a problem at that file; this is a last resort
             pack, found = None, [out_of_memory(str(folder))]
         problems += found

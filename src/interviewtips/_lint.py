@@ -49,7 +49,7 @@ def lint(
         limits: Bounds for reading the packs.
     """
     try:
-        given = read_packs(folders_of(packs), limits)
+        given = read_packs(folders_of(packs), limits, compiled=False)  # the YAML, always
         combine(given, builtin=builtin, replaceable=True)
     except ContentError as error:
         problems = list(error.problems)
