@@ -158,6 +158,13 @@ CODES: dict[str, Code] = {
             "a 2 MB content file read by a process allowed 50 MB of memory",
             "Give the process more memory, or lower the Limits to refuse such files unread.",
         ),
+        (
+            "IT120",
+            "plugin-name-clash",
+            "Two installed distributions each declare a pack plugin of the same name.",
+            "acme-guidance and acme-extras both declare: acme = ...",
+            "Uninstall all but one of them, or load the pack you want by its folder.",
+        ),
     ),
     **_codes(
         "schema",
