@@ -540,6 +540,50 @@ class TestPackFolders:
             (p.code, p.line, p.column, p.path) for p in problems
         ]
 
+    def test_too_many_files(self, tmp_path: Path) -> None:
+        """More files and folders than max_files (hidden ones too) is IT121 at the pack."""
+        folder = _pack(tmp_path)  # pack.yaml and four content files
+        (folder / "notes").mkdir()
+        (folder / ".hidden").write_text("", encoding="utf-8")
+        assert 4 == len(
+            interviewtips.load(packs=[folder], builtin=False, limits=Limits(max_files=7)).tips
+        )
+        (folder / "notes" / "empty.txt").write_text("", encoding="utf-8")
+        problems = refused([folder], Limits(max_files=7))
+        message = (
+            "the pack's folders hold more than 7 files and folders; split it, or remove what "
+            "is not content"
+        )
+        assert [(str(folder), 0, 0, "IT121", message)] == [
+            (p.path, p.line, p.column, p.code, p.message) for p in problems
+        ]
+
+    def test_default_limit_of_10000_files(self, tmp_path: Path) -> None:
+        """A pack of 10,000 empty files beside its own five is refused by default."""
+        assert 10_000 == Limits().max_files
+        folder = _pack(tmp_path)
+        for number in range(10_000):
+            (folder / f"{number}.txt").touch()
+        assert [("IT121", str(folder))] == [(p.code, p.path) for p in refused([folder])]
+
+    def test_content_too_deep_is_refused(self, tmp_path: Path) -> None:
+        """A folder more than eight deep is IT122 at that folder, never skipped in silence."""
+        folder = _pack(tmp_path)
+        deepest = folder.joinpath(*"abcdefgh")
+        deepest.mkdir(parents=True)
+        shutil.copy(MINIMAL / "tips.yaml", deepest / "tips.yaml")  # eight deep: read
+        assert {"IT302"} == {problem.code for problem in refused([folder])}
+        shutil.move(deepest / "tips.yaml", folder / "tips.yaml")
+        (deepest / "i").mkdir()
+        (deepest / "i" / "tips.yaml").write_text("tips: [", encoding="utf-8")
+        message = (
+            "this folder is more than 8 folders deep in the pack, deeper than content is "
+            "read; move what it holds up"
+        )
+        assert [(str(deepest / "i"), 0, 0, "IT122", message)] == [
+            (p.path, p.line, p.column, p.code, p.message) for p in refused([folder])
+        ]
+
     def test_not_a_folder(self, tmp_path: Path) -> None:
         """A file, or a path that does not exist, given as a pack is IT101."""
         file = tmp_path / "pack.yaml"

@@ -165,6 +165,20 @@ CODES: dict[str, Code] = {
             "acme-guidance and acme-extras both declare: acme = ...",
             "Uninstall all but one of them, or load the pack you want by its folder.",
         ),
+        (
+            "IT121",
+            "too-many-files",
+            "A pack's folders hold more files and folders than the reader's limit.",
+            "a pack folder holding 100,000 empty files",
+            "Remove what is not content, split the pack, or raise Limits.max_files.",
+        ),
+        (
+            "IT122",
+            "folder-too-deep",
+            "A folder lies more than eight folders deep in a pack; content there is not read.",
+            "a/b/c/d/e/f/g/h/i/tips.yaml",
+            "Move the folder's content files up, nearer the pack's pack.yaml.",
+        ),
     ),
     **_codes(
         "schema",

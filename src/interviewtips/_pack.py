@@ -12,6 +12,7 @@ from ._table import PackDrafts, tables_of
 from .exceptions import ContentError
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
     from importlib.abc import Traversable
     from pathlib import Path
 
@@ -22,7 +23,8 @@ if TYPE_CHECKING:
 
 MANIFEST = "pack.yaml"
 _CONTENT_SUFFIXES = (".yaml", ".yml")
-_MAX_FOLDER_DEPTH = 8
+#: Content files are read this many folders deep at most; a deeper folder is a problem.
+MAX_FOLDER_DEPTH = 8
 
 
 def read_pack(
@@ -178,7 +180,7 @@ def read_sources(
         return {}
     sources = {}
     total = 0
-    for name, file in [(MANIFEST, manifest_file), *_content_files(root, problems)]:
+    for name, file in [(MANIFEST, manifest_file), *_content_files(root, limits, problems)]:
         data = _bytes(file, limits, problems)
         if data is None:
             continue
@@ -230,26 +232,48 @@ def out_of_memory(path: str) -> Problem:
     return Problem(path, 0, 0, "IT119", message)
 
 
-def _content_files(root: Traversable, problems: list[Problem]) -> list[tuple[str, Traversable]]:
+def _content_files(
+    root: Traversable, limits: Limits, problems: list[Problem]
+) -> list[tuple[str, Traversable]]:
     """Return the pack's content files in sorted path order.
 
     Links that lead outside the pack, or back into a folder already walked, are
     refused (a loop would be read forever, a second path to a folder read twice).
-    Only links need resolving: anything else lies where its folder really is.
+    Only links need resolving: anything else lies where its folder really is. A
+    folder deeper than `MAX_FOLDER_DEPTH` is refused, not skipped, and the walk stops
+    at ``limits.max_files`` entries (files and folders, hidden ones too).
     """
     found: list[tuple[str, Traversable]] = []
     inside = os.path.realpath(root) if isinstance(root, os.PathLike) else None
     walked = {inside}
     pending: list[tuple[str, Traversable, str | None, int]] = [("", root, inside, 0)]
+    listed = 0
     while pending:
         prefix, folder, real_folder, depth = pending.pop()
         for entry in _entries(folder, problems):
+            listed += 1
+            if listed > limits.max_files:
+                message = (
+                    f"the pack's folders hold more than {limits.max_files:,} files and "
+                    "folders; split it, or remove what is not content"
+                )
+                problems.append(Problem(str(root), 0, 0, "IT121", message))
+                return []
+            if entry.name.startswith("."):
+                continue
             relative = prefix + entry.name
             real = _real_path(entry, real_folder)
             if real is not None and inside is not None and not _is_within(real, inside):
                 message = "this link leads outside the pack's folder; copy the file in instead"
                 problems.append(Problem(str(entry), 0, 0, "IT115", message))
-            elif entry.is_dir() and depth < _MAX_FOLDER_DEPTH:
+            elif entry.is_dir():
+                if depth >= MAX_FOLDER_DEPTH:
+                    message = (
+                        f"this folder is more than {MAX_FOLDER_DEPTH} folders deep in the pack, "
+                        "deeper than content is read; move what it holds up"
+                    )
+                    problems.append(Problem(str(entry), 0, 0, "IT122", message))
+                    continue
                 if real in walked and real is not None:
                     message = "this link leads back into the pack's own folders; remove it"
                     problems.append(Problem(str(entry), 0, 0, "IT115", message))
@@ -263,17 +287,16 @@ def _content_files(root: Traversable, problems: list[Problem]) -> list[tuple[str
     return sorted(found, key=lambda pair: pair[0])
 
 
-def _entries(folder: Traversable, problems: list[Problem]) -> list[Traversable]:
-    """Return a folder's entries, leaving out hidden ones; a problem when it cannot be listed."""
+def _entries(folder: Traversable, problems: list[Problem]) -> Iterator[Traversable]:
+    """Yield a folder's entries, hidden ones too; a problem when it cannot be listed."""
     try:
-        return [entry for entry in folder.iterdir() if not entry.name.startswith(".")]
+        yield from folder.iterdir()
     except OSError as error:
         problems.append(
             Problem(
                 str(folder), 0, 0, "IT101", f"cannot list the folder: {error.strerror or error}"
             )
         )
-        return []
 
 
 def _real_path(entry: Traversable, real_folder: str | None) -> str | None:
