@@ -420,10 +420,10 @@ class TestBigInput:
         assert [("IT110", *where)] == located(refused([self.write(tmp_path, text)]))
 
     def test_alias_flood(self, tmp_path: Path) -> None:
-        """Tens of thousands of aliases are each located (IT107)."""
+        """30,000 aliases: the anchor and 99 aliases (IT107), then IT211 at the hundredth."""
         folder = self.write(tmp_path, "a: &a x\nb: [" + ", ".join(["*a"] * 30_000) + "]\n")
-        problems = refused([folder])
-        assert ({"IT107"}, 30_001) == ({problem.code for problem in problems}, len(problems))
+        expected = [("IT107", 1, 4)] + [("IT107", 2, 5 + 4 * k) for k in range(99)]
+        assert [*expected, ("IT211", 2, 397)] == located(refused([folder]))
 
     def flood(self, tmp_path: Path) -> tuple[interviewtips.Problem, ...]:
         record = "tips:\n  - {" + ", ".join(f"x{i}: a" for i in range(49_000)) + "}\n"
@@ -442,7 +442,7 @@ class TestBigInput:
     def test_flood_of_unknown_references(
         self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     ) -> None:
-        """1,200 unknown references: each is a problem, and only 50 look for close matches.
+        """1,200 unknown references: 100 problems then IT211; only 50 look for close matches.
 
         Each look costs up to a few hundred comparisons, so an unbounded number of them
         would cost seconds.
@@ -464,8 +464,127 @@ class TestBigInput:
             for i in range(1_200)
         )
         problems = refused([self.write(tmp_path, "tips:\n" + tips)])
-        assert ["IT301"] * 1_200 == [problem.code for problem in problems]
+        columns = [line.index("nowhere") + 1 for line in tips.splitlines()[:100]]
+        expected = [("IT301", number + 2, column) for number, column in enumerate(columns)]
+        assert [*expected, ("IT211", 101, columns[-1])] == located(problems)
         assert [f"nowhere-{i}" for i in range(50)] == looks
+
+
+#: Files of about 1.8 MB, each a flood of one kind of problem, and where their first
+#: hundred problems are: (code, line, column) for the k-th, counting from 0.
+FLOODS = {
+    "duplicate-keys.yaml": (
+        "tips:\n  - id: a\n" + "    title: x\n" * 140_000,
+        lambda k: ("IT106", 4 + k, 5),
+    ),
+    "aliases.yaml": (
+        "a: &a x\nb: [" + ", ".join(["*a"] * 450_000) + "]\n",
+        lambda k: ("IT107", 1, 4) if k == 0 else ("IT107", 2, 5 + 4 * (k - 1)),
+    ),
+    "tags.yaml": ("- !x a\n" * 260_000, lambda k: ("IT109", 1 + k, 3)),
+    "escapes.yaml": ('- "\\e"\n' * 260_000, lambda k: ("IT103", 1 + k, 3)),
+    "unknown-fields.yaml": (  # long summaries: under the node limit, over 100 problems
+        "topics:\n" + f"  - {{id: t, name: N, summary: {'S' * 400}, zz: a}}\n" * 4_200,
+        lambda k: ("IT202", 2 + k, 433),
+    ),
+}
+
+
+class TestProblemsCappedPerFile:
+    """A 9 MB pack of floods gives 100 problems a file, then IT211, on every path."""
+
+    def test_reader_and_converter(self, tmp_path: Path) -> None:
+        """Duplicate keys, aliases, tags, escapes, unknown fields: 100 each, then IT211."""
+        folder = _pack(tmp_path)
+        for name, (text, _) in FLOODS.items():
+            (folder / name).write_text(text, encoding="utf-8")
+        assert 8_900_000 < sum(path.stat().st_size for path in folder.glob("*.yaml"))
+        problems = refused([folder])
+        for name, (_, where) in FLOODS.items():
+            expected = [where(k) for k in range(100)]
+            assert [*expected, ("IT211", *expected[-1][1:])] == located(
+                tuple(problem for problem in problems if problem.path == str(folder / name))
+            )
+        assert 5 * 101 == len(problems)
+
+    def test_merge(self, tmp_path: Path) -> None:
+        """Unknown references and repeated ids in five files: 100 each, then IT211."""
+        folder = _pack(tmp_path)
+        detail = "A sentence of detail. " * 50
+        for number in range(5):
+            tips = "".join(
+                f"  - {{id: tip-{i}, kind: do, title: T, detail: {detail}, why: W., "
+                f"stages: [first-round], topics: [research], related: [nowhere-{i}]}}\n"
+                for i in range(1_600)
+            )
+            (folder / f"flood-{number}.yaml").write_text("tips:\n" + tips, encoding="utf-8")
+        assert 8_900_000 < sum(path.stat().st_size for path in folder.glob("*.yaml"))
+        problems = refused([folder])
+        counts = {
+            name: [p.code for p in problems if p.path == str(folder / name)]
+            for name in sorted({Path(p.path).name for p in problems})
+        }
+        # The first file's tips name tips no pack defines; the others' repeat its ids.
+        expected = {"flood-0.yaml": [*["IT301"] * 100, "IT211"]}
+        expected.update({f"flood-{n}.yaml": [*["IT302"] * 100, "IT211"] for n in range(1, 5)})
+        assert expected == counts
+
+
+@pytest.mark.skipif(not _yaml.HAS_LIBYAML, reason="the re-parse follows a libyaml error")
+class TestSyntaxErrorsInBigFiles:
+    """A syntax error libyaml finds early in a big file is re-read only up to that error."""
+
+    BODY = ("- " + "a" * 60 + "\n") * 30_000  # 1.9 MB the pure-Python parser reads in seconds
+
+    def reparsed(self, monkeypatch: pytest.MonkeyPatch) -> list[int]:
+        """Record the length of every text the pure-Python parser is given."""
+        lengths: list[int] = []
+        real = _yaml._PurePythonParser
+
+        def recording(text: str) -> _yaml._PurePythonParser:
+            lengths.append(len(text))
+            return real(text)
+
+        monkeypatch.setattr(_yaml, "_PurePythonParser", recording)
+        return lengths
+
+    def test_the_parsers_agree(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        """An error both parsers see is worded by the pure-Python one, from 2,000 characters."""
+        lengths = self.reparsed(monkeypatch)
+        folder = self.write(tmp_path, "a: b: c\n" + self.BODY)
+        (problem,) = refused([folder])
+        assert (
+            "IT105",
+            1,
+            5,
+            (
+                "YAML syntax error: mapping values are not allowed here; "
+                "check the indentation and quoting here"
+            ),
+        ) == (problem.code, problem.line, problem.column, problem.message)
+        assert [4 + _yaml._REPARSE_SLACK] == lengths
+
+    def test_the_parsers_disagree(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        """An error only libyaml sees stands: the rest of the file is not parsed slowly.
+
+        Before, the pure-Python parser read all five 1.9 MB files (11 s for this pack)
+        and accepted the directive libyaml refuses.
+        """
+        lengths = self.reparsed(monkeypatch)
+        folder = self.write(tmp_path, "%FOO bar\n---\n" + self.BODY)
+        for number in range(4):
+            shutil.copy(folder / ADDED, folder / f"more-{number}.yaml")
+        problems = refused([folder])
+        message = (
+            "YAML syntax error: found unknown directive name; check the indentation and "
+            "quoting here"
+        )
+        assert [("IT105", 1, 5, message)] * 5 == [
+            (p.code, p.line, p.column, p.message) for p in problems
+        ]
+        assert [_yaml._REPARSE_SLACK + 4] * 5 == lengths
+
+    write = TestBigInput.write
 
 
 class TestPackFolders:

@@ -167,6 +167,7 @@ def read_packs(
         ContentError: Some pack has problems.
     """
     from ._pack import out_of_memory, read_pack  # noqa: PLC0415 - keeps YAML off the import path
+    from ._problems import capped  # noqa: PLC0415
     from .exceptions import ContentError  # noqa: PLC0415
 
     given = []
@@ -180,7 +181,7 @@ def read_packs(
         if pack is not None:
             given.append(pack)
     if problems:
-        raise ContentError(problems)
+        raise ContentError(capped(problems))
     return given
 
 

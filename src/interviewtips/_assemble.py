@@ -17,12 +17,13 @@ record at a time, to apply each rule and name each problem.
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import TYPE_CHECKING
 
 from . import _schema as s
 from ._catalog import RECORD_TYPES, Catalog
 from ._names import CloseMatches, did_you_mean
-from ._problems import Problem
+from ._problems import MAX_PROBLEMS_PER_FILE, Problem, summary
 from ._table import Table, items
 from .exceptions import ContentError
 
@@ -59,10 +60,15 @@ class _Known:
 
 
 class _Merge:
-    """The problems found so far, and the budget for looking for close matches."""
+    """The problems found so far, and the budget for looking for close matches.
+
+    Each file's problems stop at `MAX_PROBLEMS_PER_FILE`, then one IT211 says so: the
+    rest are neither listed nor kept.
+    """
 
     def __init__(self) -> None:
         self.problems: list[Problem] = []
+        self.per_file: Counter[str] = Counter()
         #: Close matches are looked for this many more times.
         self.suggestions_left = 50
         self.matchers: dict[str, CloseMatches] = {}
@@ -78,11 +84,19 @@ class _Merge:
             matches = matcher(name)
         return did_you_mean(matches) or f"; define it under {section}:"
 
+    def add(self, problem: Problem) -> None:
+        """Record a problem, unless its file already has as many as are listed."""
+        count = self.per_file[problem.path] = self.per_file[problem.path] + 1
+        if count <= MAX_PROBLEMS_PER_FILE:
+            self.problems.append(problem)
+        if count == MAX_PROBLEMS_PER_FILE:
+            self.problems.append(summary(problem))
+
     def located(
         self, draft: Draft, field: str, code: str, message: str, index: int | None = None
     ) -> None:
         line, column = draft.locate(field, index)
-        self.problems.append(Problem(draft.path, line, column, code, message))
+        self.add(Problem(draft.path, line, column, code, message))
 
 
 class _ByRecord:
@@ -135,7 +149,7 @@ class _ByRecord:
                 f"hides {self.section} {reference!r}, which no pack loaded before "
                 f"{pack.pack.id!r} defines"
             )
-            self.merge.problems.append(Problem(pack.manifest_path, 0, 0, "IT301", message))
+            self.merge.add(Problem(pack.manifest_path, 0, 0, "IT301", message))
             return
         del self.records[local]
         self.hidden.add(local)
@@ -159,7 +173,7 @@ def assemble(packs: Sequence[PackDrafts]) -> Catalog:
         first = kept.setdefault(pack.pack.id, pack)
         if first is not pack:
             message = f"pack id {pack.pack.id!r} is already used by {first.manifest_path}"
-            merge.problems.append(Problem(pack.manifest_path, 0, 0, "IT302", message))
+            merge.add(Problem(pack.manifest_path, 0, 0, "IT302", message))
     given = list(kept.values())
     tables: dict[str, Table] = {}
     known: dict[str, _Known] = {}
@@ -169,7 +183,8 @@ def assemble(packs: Sequence[PackDrafts]) -> Catalog:
     known["sources"] = _sources(given)
     for section, table in tables.items():
         tables[section] = _resolved(table, known, hidden, merge)
-    merge.problems += _shared_orders(tables["stages"].drafts())
+    for problem in _shared_orders(tables["stages"].drafts()):
+        merge.add(problem)
     if merge.problems:
         raise ContentError(merge.problems)
     return Catalog(

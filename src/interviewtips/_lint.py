@@ -12,7 +12,7 @@ import re
 from typing import TYPE_CHECKING
 
 from ._api import combine, folders_of, read_packs
-from ._problems import Problem
+from ._problems import Problem, capped
 from .exceptions import ContentError
 
 if TYPE_CHECKING:
@@ -58,10 +58,12 @@ def lint(
     selected = tuple(select)
     ignored = tuple(ignore)
     return tuple(
-        problem
-        for problem in problems
-        if (not selected or problem.code.startswith(selected))
-        and not (ignored and problem.code.startswith(ignored))
+        capped(
+            problem
+            for problem in problems
+            if (not selected or problem.code.startswith(selected))
+            and not (ignored and problem.code.startswith(ignored))
+        )
     )
 
 
