@@ -25,6 +25,7 @@ from conftest import BAD, DATA, MINIMAL
 from interviewtips import ContentError, Limits, _assemble, _yaml
 from interviewtips import _pack as _pack_module
 from interviewtips._codes import CODES
+from interviewtips._locate import builtin_data
 
 HOSTILE = DATA / "hostile"
 #: The name a corpus content file gets inside the copy of the minimal pack.
@@ -211,6 +212,13 @@ def refused(packs: list[Path], limits: Limits | None = None) -> tuple[interviewt
     """Load ``packs`` alone; return the problems of the ContentError it must raise."""
     with pytest.raises(ContentError) as caught:
         interviewtips.load(packs=packs, builtin=False, limits=limits)
+    return caught.value.problems
+
+
+def refused_beside_core(packs: list[Path]) -> tuple[interviewtips.Problem, ...]:
+    """Load ``packs`` beside the built-in pack; return the problems of the ContentError."""
+    with pytest.raises(ContentError) as caught:
+        interviewtips.load(packs=packs)
     return caught.value.problems
 
 
@@ -731,6 +739,50 @@ class TestBetweenPacks:
         (problem,) = refused([first, second])
         assert ("IT302", str(second / "pack.yaml")) == (problem.code, problem.path)
         assert str(first / "pack.yaml") in problem.message
+
+    def test_a_pack_cannot_take_over_builtin_names(self, make_pack) -> None:
+        """A stage of order 0 aliased "2nd interview", "job offer", "phone screen": IT307 each.
+
+        Before, it loaded and won every lookup of those names.
+        """
+        folder = make_pack(
+            {
+                "stages.yaml": "stages:\n  - id: takeover\n    name: Takeover\n    order: 0\n"
+                "    summary: Mine.\n    aliases: [2nd interview, Job Offer, phone-screen]\n"
+            }
+        )
+        problems = refused_beside_core([folder])
+        core = str(Path(str(builtin_data())) / "stages.yaml")
+        where = str(folder / "stages.yaml")
+        message = (
+            "stage alias {!r} is also what stage {!r} of pack 'core' answers to (its alias "
+            "{!r}, {}:{}); a pack cannot take over another's names: remove it, or replace "
+            "that stage on purpose (its id, and replaces: core:{})"
+        )
+        expected = [
+            (15, "2nd interview", "second-interview", "2nd interview", 67),
+            (30, "Job Offer", "offer-negotiation", "job offer", 148),
+            (41, "phone-screen", "screening", "phone screen", 31),
+        ]
+        assert [
+            (where, 6, column, "IT307", message.format(alias, stage, theirs, core, line, stage))
+            for column, alias, stage, theirs, line in expected
+        ] == [(p.path, p.line, p.column, p.code, p.message) for p in problems]
+
+    def test_a_replacing_record_keeps_the_names(self, make_pack) -> None:
+        """A record that replaces a built-in stage may answer to that stage's names."""
+        folder = make_pack(
+            {
+                "stages.yaml": "stages:\n  - id: second-interview\n"
+                "    replaces: core:second-interview\n    name: Second interview\n"
+                "    order: 6\n    summary: Ours.\n    aliases: [2nd interview, second]\n"
+            }
+        )
+        catalog = interviewtips.load(packs=[folder])
+        assert ("acme", "Ours.") == (
+            catalog.stage("2nd interview").pack,
+            catalog.stage("second").summary,
+        )
 
     def test_failed_load_leaves_the_default_catalog(self, tmp_path: Path) -> None:
         """A hostile pack's failed load changes nothing loaded before."""

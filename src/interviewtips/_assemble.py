@@ -9,6 +9,9 @@ The merge rules:
   links to a hidden tip are dropped from ``related``.
 - A reference is an id, or ``pack:id``. A plain id names the record whatever pack
   holds it now; ``pack:id`` also checks that the named pack defined it.
+- A stage or topic answers only to names (ids, display names, aliases, compared as
+  lookups compare them) that no other pack's stage or topic answers to: a pack takes
+  over another's names only by replacing its record.
 
 A record type that no pack replaces, hides or defines twice (the usual case) is
 merged a column at a time, by joining the packs' tables; any other is merged a
@@ -22,15 +25,15 @@ from typing import TYPE_CHECKING
 
 from . import _schema as s
 from ._catalog import RECORD_TYPES, Catalog
-from ._names import CloseMatches, did_you_mean
+from ._names import CloseMatches, did_you_mean, normalise
 from ._problems import MAX_PROBLEMS_PER_FILE, Problem, summary
-from ._table import Table, items
+from ._table import Draft, Table, items
 from .exceptions import ContentError
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
 
-    from ._table import Draft, PackDrafts
+    from ._table import PackDrafts
 
 
 class _Known:
@@ -185,6 +188,8 @@ def assemble(packs: Sequence[PackDrafts]) -> Catalog:
         tables[section] = _resolved(table, known, hidden, merge)
     for problem in _shared_orders(tables["stages"].drafts()):
         merge.add(problem)
+    for section in ("stages", "topics"):
+        _name_clashes(tables[section], merge)
     if merge.problems:
         raise ContentError(merge.problems)
     return Catalog(
@@ -287,3 +292,41 @@ def _shared_orders(stages: list[Draft]) -> list[Problem]:
             )
             problems.append(Problem(draft.path, line, column, "IT305", message))
     return problems
+
+
+def _name_clashes(table: Table, merge: _Merge) -> None:
+    """Record each stage or topic that answers to a name another pack's record answers to.
+
+    Names are compared as lookups compare them (`normalise`: case, spaces, hyphens and
+    apostrophes aside), ids, display names and aliases alike, since a filter takes any
+    of them: a pack could otherwise take over "2nd interview" from the built-in stage.
+    The later record is the problem. Names shared within one pack are its own affair;
+    a record that replaces another has the other's place, and so no clash with it.
+    """
+    what = table.spec.section.rstrip("s")
+    owners: dict[str, tuple[int, str, str]] = {}
+    ids, names, aliases, packs = (table.column(f) for f in ("id", "name", "aliases", "pack"))
+    for row in range(len(table)):
+        written: list[tuple[str, int | None, str]] = [
+            ("id", None, ids[row]),
+            ("name", None, names[row]),
+        ]
+        written += [("aliases", index, alias) for index, alias in enumerate(aliases[row] or ())]
+        for field, index, text in written:
+            form = normalise(text)
+            first_row, first_field, first_text = owners.setdefault(form, (row, field, text))
+            if packs[first_row] == packs[row]:
+                continue
+            draft, first = Draft(table, row), Draft(table, first_row)
+            line = first.locate(first_field)[0]
+            message = (
+                f"{what} {_FIELD_WORDS[field]} {text!r} is also what {what} {ids[first_row]!r} "
+                f"of pack {packs[first_row]!r} answers to (its {_FIELD_WORDS[first_field]} "
+                f"{first_text!r}, {first.path}:{line}); a pack cannot take over another's "
+                f"names: remove it, or replace that {what} on purpose (its id, and "
+                f"replaces: {packs[first_row]}:{ids[first_row]})"
+            )
+            merge.located(draft, field, "IT307", message, index)
+
+
+_FIELD_WORDS = {"id": "id", "name": "name", "aliases": "alias"}

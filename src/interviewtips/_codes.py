@@ -304,6 +304,13 @@ CODES: dict[str, Code] = {
             "id: our-notes\nreplaces: core:reflect-on-the-first-round",
             "Give the replacing record the id of the record it replaces.",
         ),
+        (
+            "IT307",
+            "name-clash",
+            "A stage or topic answers to a name or alias another pack's record answers to.",
+            "a pack's stage with aliases: [2nd interview], an alias of core:second-interview",
+            "Remove the name, or replace the other record (replaces: pack:id) on purpose.",
+        ),
     ),
     **_codes(
         "style",
