@@ -227,13 +227,28 @@ def _folder(pack: PackPath) -> Path:
     path = Path(pack)
     if not isinstance(pack, str) or path.exists() or not re.fullmatch(_PACK_NAME, pack):
         return path
-    if pack == "core":
+    return named_pack(pack)
+
+
+def named_pack(name: str) -> Path:
+    """Return the folder of the installed pack called ``name``: ``core``, or a plugin's.
+
+    Never a folder of that name: for callers whose folders are relative to somewhere
+    other than the working folder (the Sphinx extension's, to the docs).
+
+    Raises:
+        UnknownNameError: No installed pack has that name; the error lists close ones.
+        ContentError: The plugin is broken, or two claim the name.
+    """
+    from pathlib import Path  # noqa: PLC0415 - slow to import; the default load needs none
+
+    if name == "core":
         from ._locate import builtin_data  # noqa: PLC0415 - only when asked for by name
 
         return Path(str(builtin_data()))
     from ._plugins import plugin_folder  # noqa: PLC0415 - importlib.metadata is slow to import
 
-    return plugin_folder(pack)
+    return plugin_folder(name)
 
 
 def default_limits(limits: Limits | None) -> Limits:
