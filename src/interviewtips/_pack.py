@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from ._models import Pack
     from ._nodes import Node
     from ._table import Converted
+    from ._yaml import Reparses
 
 MANIFEST = "pack.yaml"
 _CONTENT_SUFFIXES = (".yaml", ".yml")
@@ -71,9 +72,13 @@ def _read_yaml(
 ) -> PackDrafts | None:
     """Return the pack its YAML sources make, or None when they have problems (appended)."""
     from ._convert import Converter  # noqa: PLC0415 - a compiled pack needs no converter
+    from ._yaml import Reparses  # noqa: PLC0415 - a compiled pack needs no YAML
 
+    reparses = Reparses()  # shared by the pack's files
     manifest_file, manifest_bytes = sources[MANIFEST]
-    pack, newer = _manifest(manifest_bytes, str(manifest_file), limits, libyaml, problems)
+    pack, newer = _manifest(
+        manifest_bytes, str(manifest_file), limits, libyaml, problems, reparses=reparses
+    )
     if newer:
         return None
     converted: list[Converted] = []
@@ -81,7 +86,7 @@ def _read_yaml(
         if name == MANIFEST:
             continue
         count = len(problems)
-        node = _parse(data, str(file), limits, libyaml, problems)
+        node = _parse(data, str(file), limits, libyaml, problems, reparses=reparses)
         if len(problems) == count:
             pack_id = pack.id if pack is not None else None
             converted += Converter(str(file), problems, pack_id).content_file(node)
@@ -92,13 +97,19 @@ def _read_yaml(
 
 
 def _manifest(
-    data: bytes, path: str, limits: Limits, libyaml: bool | None, problems: list[Problem]
+    data: bytes,
+    path: str,
+    limits: Limits,
+    libyaml: bool | None,
+    problems: list[Problem],
+    *,
+    reparses: Reparses,
 ) -> tuple[Pack | None, bool]:
     """Read a manifest; return the pack (None on problems) and whether its schema is too new."""
     from ._convert import Converter  # noqa: PLC0415 - a compiled pack needs no converter
 
     count = len(problems)
-    node = _parse(data, path, limits, libyaml, problems)
+    node = _parse(data, path, limits, libyaml, problems, reparses=reparses)
     if node is None:
         if len(problems) == count:
             message = (
@@ -207,7 +218,13 @@ def _bytes(file: Traversable, limits: Limits, problems: list[Problem]) -> bytes 
 
 
 def _parse(
-    data: bytes, path: str, limits: Limits, libyaml: bool | None, problems: list[Problem]
+    data: bytes,
+    path: str,
+    limits: Limits,
+    libyaml: bool | None,
+    problems: list[Problem],
+    *,
+    reparses: Reparses,
 ) -> Node | None:
     from . import _yaml  # noqa: PLC0415 - a compiled pack needs no YAML
 
@@ -215,7 +232,7 @@ def _parse(
         text, found = _yaml.decode(data, path, limits)
         node = None
         if text is not None:
-            node, found = _yaml.parse(text, path, limits, libyaml=libyaml)
+            node, found = _yaml.parse(text, path, limits, libyaml=libyaml, reparses=reparses)
     except MemoryError:
         problems.append(out_of_memory(path))
         return None

@@ -260,8 +260,29 @@ def decode(data: bytes, path: str, limits: Limits) -> tuple[str | None, list[Pro
     return text, []
 
 
+class Reparses:
+    """How many more libyaml syntax errors the pure-Python parser may re-read, to word them.
+
+    One re-read costs up to about a fifth of a second; a load shares one budget among
+    a pack's files, so that a pack of a hundred files cannot make it cost twenty.
+    """
+
+    def __init__(self, count: int = 5) -> None:
+        self.left = count
+
+    def take(self) -> bool:
+        """Spend one re-read; False when none is left."""
+        self.left -= 1
+        return self.left >= 0
+
+
 def parse(
-    text: str, path: str, limits: Limits, *, libyaml: bool | None = None
+    text: str,
+    path: str,
+    limits: Limits,
+    *,
+    libyaml: bool | None = None,
+    reparses: Reparses | None = None,
 ) -> tuple[Node | None, list[Problem]]:
     """Parse one YAML document into located nodes.
 
@@ -271,6 +292,8 @@ def parse(
         limits: The bounds to enforce.
         libyaml: Use libyaml (True), the pure-Python parser (False) or the fastest
             available (None).
+        reparses: The re-reads of libyaml syntax errors left (default: no bound but
+            each re-read's own); when none is left, libyaml's report stands.
 
     Returns:
         The root node (None for a file with no content) and the problems found.
@@ -284,9 +307,9 @@ def parse(
         except yaml.YAMLError as error:
             # Syntax errors are rare: let the pure-Python parser word and place them,
             # so that both parsers report the same problem, unless that would be slow.
-            if len(text) <= _REPARSE_CHARACTERS:
-                return parse(text, path, limits, libyaml=False)
-            return None, _reparsed(text, error, path, limits) or composer.failed(error)
+            if reparses is not None and not reparses.take():
+                return None, composer.failed(error)
+            return _reworded(text, error, composer, reparses)
         except _StopReadingError:
             return None, composer.problems
         finally:
@@ -298,6 +321,16 @@ def parse(
     except _StopReadingError:
         pass
     return None, composer.problems
+
+
+def _reworded(
+    text: str, error: yaml.YAMLError, composer: _Composer, reparses: Reparses | None
+) -> tuple[Node | None, list[Problem]]:
+    """Return what the pure-Python parser makes of a text libyaml refused, when it is quick."""
+    path, limits = composer.path, composer.limits
+    if len(text) <= _REPARSE_CHARACTERS:
+        return parse(text, path, limits, libyaml=False, reparses=reparses)
+    return None, _reparsed(text, error, path, limits) or composer.failed(error)
 
 
 def _reparsed(text: str, error: yaml.YAMLError, path: str, limits: Limits) -> list[Problem] | None:
