@@ -61,6 +61,8 @@ STAGE_IDS = [stage.id for stage in interviewtips.load().stages]
 TOPIC_IDS = [topic.id for topic in interviewtips.load().topics]
 #: The catalog size the scale targets are set for.
 LARGEST = 100_000
+#: How many tips the lint target is set for.
+LINTED = 10_000
 #: Large synthetic packs need more room than the defaults give a hostile pack.
 BIG = Limits(max_file_bytes=10_000_000, max_pack_bytes=500_000_000)
 
@@ -114,6 +116,54 @@ def synthetic_pack(folder: Path, tips: int) -> Path:
             ]
         (folder / f"tips-{start:07d}.yaml").write_text("\n".join(lines) + "\n")
     return folder
+
+
+def lint_pack(folder: Path, tips: int) -> Path:
+    """Write a pack of ``tips`` tips whose titles read like real ones, 2,000 to a file.
+
+    Each title is four to eight words drawn (seeded) from the built-in titles' words,
+    a do's starting with a verb of theirs and a don't's with "Don't": titles as varied
+    as real content, so near duplicates are as rare as in real content.
+    """
+    import random  # noqa: PLC0415 - only this benchmark needs it
+
+    catalog = interviewtips.load()
+    words = sorted({w for tip in catalog.tips for w in tip.title.lower().split()[1:]})
+    verbs = sorted({tip.title.split()[0] for tip in catalog.tips if tip.kind == "do"})
+    draw = random.Random(2026)  # noqa: S311 - seeded sample data, not a secret
+    folder.mkdir(parents=True)
+    (folder / "pack.yaml").write_text(
+        "id: lint\nname: Lint benchmark\nversion: '1'\nschema_version: 1\nlanguage: en\n"
+        "license: CC0-1.0\n"
+    )
+    for start in range(0, tips, 2000):
+        lines = ["tips:"]
+        for number in range(start, min(start + 2000, tips)):
+            do = number % 3 != 0
+            first = draw.choice(verbs) if do else "Don't " + draw.choice(words)
+            title = " ".join([first, *draw.sample(words, draw.randint(3, 7))])
+            lines += [
+                f"  - id: tip-{number}",
+                f"    kind: {'do' if do else 'dont'}",
+                f"    title: {json.dumps(title)}",
+                "    detail: A sentence or two of detail about what to do, and how to do it.",
+                "    why: Interviewers look for this.",
+                f"    stages: [{STAGE_IDS[number % 14]}]",
+                f"    topics: [{TOPIC_IDS[number % 30]}]",
+            ]
+        (folder / f"tips-{start:07d}.yaml").write_text("\n".join(lines) + "\n")
+    return folder
+
+
+def lint_time(tips: int) -> float:
+    """Return the time (s) interviewtips.lint takes on a pack of ``tips`` varied tips."""
+    folder = lint_pack(Path(tempfile.mkdtemp()) / "lint", tips)
+    try:
+        start = time.perf_counter()
+        interviewtips.lint(folder, limits=BIG)
+        return time.perf_counter() - start
+    finally:
+        shutil.rmtree(folder.parent)
 
 
 def load_time(
@@ -300,6 +350,8 @@ def measure(quick: bool) -> dict[str, Any]:
         shutil.rmtree(folder)
     results["scale"] = scale(quick)
     results["hostile"] = hostile(1 if quick else 5)
+    size = 1_000 if quick else LINTED
+    results["lint"] = {"tips": size, "seconds": lint_time(size)}
     return results
 
 
@@ -419,6 +471,8 @@ def targets(results: dict[str, Any]) -> list[tuple[str, float, float, bool]]:
             ),
         ]
     checks += [(f"refuse {name} (ms)", ms, 1000.0) for name, ms in r.get("hostile", {}).items()]
+    if "lint" in r:
+        checks.append((f"lint {r['lint']['tips']:,} tips (s)", r["lint"]["seconds"], 10.0))
     for row in r["scale"]:
         size = row["tips"] if isinstance(row["tips"], str) else f"{row['tips']:,} tips"
         checks.append((f"query at {size} (us)", row["query (us)"], 10.0))
@@ -474,6 +528,9 @@ def report(results: dict[str, Any]) -> str:
     if "hostile" in results:
         lines += ["", "Hostile input (median ms to refuse, built-in pack loaded beside)", ""]
         lines += [f"  {name:<{width}} {ms:9.1f}" for name, ms in results["hostile"].items()]
+    if "lint" in results:
+        lines += ["", "Lint (varied titles, all checks)", ""]
+        lines.append(f"  {results['lint']['tips']:,} tips: {results['lint']['seconds']:.2f} s")
     lines += ["", "Targets (ratios from this run)", ""]
     for name, value, bound, met in targets(results):
         verdict = "met" if met else f"MISSED by {value / bound:.2f}x"

@@ -7,10 +7,13 @@ import os
 import re
 import shutil
 import time
+import zlib
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
+import attrs
 import pytest
+from sphinx.util.inventory import InventoryFile
 
 import interviewtips
 from interviewtips import sphinxext
@@ -180,6 +183,55 @@ class TestRole:
         assert {tip.id: ("tips", f"tip-{tip.id}") for tip in tips} == objects
 
 
+class TestHostileInput:
+    """What a pack or a page holds never forges the inventory or stops the build."""
+
+    @pytest.mark.sphinx("html", testroot="role", freshenv=True)
+    def test_a_title_cannot_forge_inventory_lines(self, app: SphinxTestApp) -> None:
+        """A title holding line breaks is one line in objects.inv: no forged object."""
+        app.build()
+        domain = app.env.get_domain("interviewtips")
+        tip = interviewtips.load().lookup("reflect-on-the-first-round")
+        forged = attrs.evolve(
+            tip,
+            id="a-forged-tip",
+            title="Real title\nevil-id interviewtips:tip 1 https://evil.example/ Forged\r\u2028x",
+        )
+        domain.note_tip("tips", forged, "tip-a-forged-tip")
+        target = Path(app.outdir) / "objects.inv"
+        InventoryFile.dump(target, app.env, app.builder)
+        lines = zlib.decompress(target.read_bytes().split(b"\n", 4)[4]).decode().splitlines()
+        expected = (
+            "a-forged-tip interviewtips:tip 1 tips.html#tip-$ Real title evil-id "
+            "interviewtips:tip 1 https://evil.example/ Forged x"
+        )
+        assert [expected] == [line for line in lines if "forged" in line.lower()]
+
+    def test_a_limit_of_5000_digits(
+        self, make_app: Callable[..., SphinxTestApp], tmp_path: Path
+    ) -> None:
+        """A :limit: past what Python reads as a number is a located warning, not an abort."""
+        srcdir = tmp_path / "limits"
+        srcdir.mkdir()
+        (srcdir / "conf.py").write_text('extensions = ["interviewtips.sphinxext"]\n')
+        (srcdir / "index.rst").write_text(
+            "Limits\n======\n\n.. interview-tips::\n   :stage: second-interview\n"
+            f"   :limit: {'9' * 5000}\n\n.. interview-tips::\n   :stage: second-interview\n"
+            f"   :limit: {'0' * 5000}2\n",
+            encoding="utf-8",
+        )
+        app = make_app("html", srcdir=srcdir)
+        app.build()
+        assert (
+            f"{srcdir / 'index.rst'}:4: WARNING: interview-tips: :limit: takes a whole number "
+            "above zero, "
+            "of at most 9 digits, not '9999999999999999999999999999999999999999'... "
+            "(5,000 characters) [interviewtips.option]\n"
+        ) == warnings(app)
+        second = interviewtips.load().query(stage="second-interview")
+        assert [tip.title for tip in second[:2]] == titles(app, "index")
+
+
 class TestConfig:
     """``interviewtips_packs`` adds the site's own packs, relative to conf.py."""
 
@@ -269,6 +321,29 @@ class TestSetup:
     def test_config_default(self, app: SphinxTestApp) -> None:
         """``interviewtips_packs`` defaults to no packs."""
         assert [] == app.config.interviewtips_packs
+
+    def test_a_bare_name_is_never_the_working_folders(
+        self,
+        make_app: Callable[..., SphinxTestApp],
+        tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch,
+    ) -> None:
+        """A name with no folder beside conf.py is a plugin's, not a folder where the build runs.
+
+        Before, sphinx-build run from a folder holding ``acme`` loaded that folder.
+        """
+        srcdir = tmp_path / "docs"
+        shutil.copytree(ROOTS / "test-pack", srcdir)
+        shutil.move(srcdir / "acme", tmp_path / "acme")  # now only where the build runs
+        monkeypatch.chdir(tmp_path)
+        app = make_app("html", srcdir=srcdir)
+        app.build()
+        assert [] == titles(app, "index")
+        assert (
+            "WARNING: interviewtips: the guidance could not be loaded: 1 problem in the "
+            "content:\n  interviewtips_packs:0:0: IT101 unknown pack (no such folder, and no "
+            "installed plugin) 'acme' [interviewtips.content]"
+        ) in warnings(app)
 
     def test_pack_folders(self, tmp_path: Path) -> None:
         """Folders are taken from the conf.py folder; a bare name with no folder is a plugin."""

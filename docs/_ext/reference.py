@@ -2,7 +2,7 @@
 
 Directives (each inserts reStructuredText into the page, as ``include`` does):
 
-- ``content-schema``: a table of fields per record type, from ``interviewtips._schema``;
+- ``content-schema``: a table of fields per record type, from ``interviewtips._record_types``;
 - ``problem-codes``: every problem code, from ``interviewtips._codes.CODES``;
 - ``content-sources``: the works each built-in pack credits, from its ``pack.yaml``;
 - ``stage-flow``: the lifecycle diagram (graphviz), checked against the stages in the data;

@@ -82,6 +82,9 @@ def validate(
 ) -> tuple[Problem, ...]:
     """Return every problem in the packs given; an empty tuple means they load.
 
+    Each pack's YAML is read, never its compiled form: a form that matches the YAML
+    holds only what the YAML gives once read, and the YAML may hold more to report.
+
     Args:
         packs: Folders of packs to check.
         builtin: Whether to check them beside the built-in pack, as `load` would load
@@ -92,7 +95,9 @@ def validate(
     from .exceptions import ContentError  # noqa: PLC0415 - keeps YAML off the import path
 
     try:
-        _assemble_packs(folders_of(packs), builtin=builtin, limits=limits, replaceable=True)
+        _assemble_packs(
+            folders_of(packs), builtin=builtin, limits=limits, replaceable=True, compiled=False
+        )
     except ContentError as error:
         return error.problems
     return ()
@@ -213,11 +218,16 @@ def _stamp(folders: Iterable[str]) -> Stamp:
 
 
 def _assemble_packs(
-    folders: list[Path], *, builtin: bool, limits: Limits | None, replaceable: bool = False
+    folders: list[Path],
+    *,
+    builtin: bool,
+    limits: Limits | None,
+    replaceable: bool = False,
+    compiled: bool = True,
 ) -> Catalog:
     """Read the packs in ``folders`` and build their catalog, with the built-in pack first."""
     with _collector_paused():
-        given, problems = read_packs(folders, limits)
+        given, problems = read_packs(folders, limits, compiled=compiled)
         return combine(given, builtin=builtin, replaceable=replaceable, problems=problems)
 
 
@@ -239,18 +249,25 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def read_packs(folders: list[Path], limits: Limits | None) -> tuple[list[ReadPack], list[Problem]]:
+def read_packs(
+    folders: list[Path], limits: Limits | None, *, compiled: bool = True
+) -> tuple[list[ReadPack], list[Problem]]:
     """Read every pack; return what could be read of each, and every problem found.
 
     A pack with problems is returned too, with the records that could be read, so that
-    the merge checks them in the same pass (see `ReadPack`).
+    the merge checks them in the same pass (see `ReadPack`). With ``compiled`` false,
+    the YAML is read even where a compiled form matches it, as the authoring commands
+    (validate, lint) need.
     """
-    from ._pack import read_pack  # noqa: PLC0415 - keeps YAML off the import path
+    from ._pack import out_of_memory, read_pack  # noqa: PLC0415 - keeps YAML off the import path
 
     given = []
     problems: list[Problem] = []
     for folder in folders:
-        pack, found = read_pack(folder, default_limits(limits))
+        try:
+            pack, found = read_pack(folder, default_limits(limits), compiled=compiled)
+        except MemoryError:  # a file's own is a problem at that file; this is a last resort
+            pack, found = None, [out_of_memory(str(folder))]
         problems += found
         if pack is not None:
             given.append(pack)
@@ -315,13 +332,28 @@ def _folder(pack: PackPath) -> Path:
     path = Path(pack)
     if not isinstance(pack, str) or path.exists() or not re.fullmatch(_PACK_NAME, pack):
         return path
-    if pack == "core":
+    return named_pack(pack)
+
+
+def named_pack(name: str) -> Path:
+    """Return the folder of the installed pack called ``name``: ``core``, or a plugin's.
+
+    Never a folder of that name: for callers whose folders are relative to somewhere
+    other than the working folder (the Sphinx extension's, to the docs).
+
+    Raises:
+        UnknownNameError: No installed pack has that name; the error lists close ones.
+        ContentError: The plugin is broken, or two claim the name.
+    """
+    from pathlib import Path  # noqa: PLC0415 - slow to import; the default load needs none
+
+    if name == "core":
         from ._locate import builtin_data  # noqa: PLC0415 - only when asked for by name
 
         return Path(str(builtin_data()))
     from ._plugins import plugin_folder  # noqa: PLC0415 - importlib.metadata is slow to import
 
-    return plugin_folder(pack)
+    return plugin_folder(name)
 
 
 def default_limits(limits: Limits | None) -> Limits:

@@ -79,6 +79,7 @@ class Catalog:
         "_by_id",
         "_frozen",
         "_indexes",
+        "_matchers",
         "_names",
         "_record_names",
         "_removed",
@@ -124,6 +125,7 @@ class Catalog:
         self._record_names = NameIndex("record type", ((name, ()) for name in names))
         self._word_indexes: dict[str, WordIndex] = {}  # built on the first search
         self._thesaurus: list[Thesaurus] = []  # the same
+        self._matchers: dict[str, _text.CloseMatches] = {}  # made on the first unknown id
         self._frozen = True
 
     def __setattr__(self, name: str, value: Any) -> None:
@@ -613,16 +615,24 @@ class Catalog:
                     removed_by=removal.by,
                     reason=f"pack {removal.by!r} {_VERBS[removal.how]} it",
                 )
-            index = self._indexes.get(name)
-            known = self._by_id[name] if index is None else index.row_of
-            matches = _text.close_matches(local.casefold(), known)
-            raise UnknownNameError(record_type.singular, id, matches)
+            raise UnknownNameError(
+                record_type.singular, id, self._close_ids(name)(local.casefold())
+            )
         return found
 
     def _removal(self, name: str, pack: str, local: str) -> Removal | None:
         """Return how the record ``pack:local`` of a record type was taken out, if it was."""
         removals = self._removed.get(name, {}).get(local, ())
         return next((r for r in reversed(removals) if not pack or r.of == pack), None)
+
+    def _close_ids(self, record: str) -> _text.CloseMatches:
+        """Return what finds the ids of a record type close to a mistyped one (made once)."""
+        matcher = self._matchers.get(record)
+        if matcher is None:  # two threads may both make it: either serves
+            index = self._indexes.get(record)
+            known = self._by_id[record] if index is None else index.row_of
+            matcher = self._matchers[record] = _text.CloseMatches(known)
+        return matcher
 
     def stage(self, name: FilterItem) -> Stage:
         """Return the stage a name, alias or id stands for.
@@ -722,10 +732,13 @@ class Catalog:
                 )
                 raise TypeError(message)
             if value is not None:
-                only = isinstance(value, Only)
-                ids = self._names[name].resolve_filter(value.values if only else value)
+                names = self._names[name]
+                if isinstance(value, Only):  # each of its values is what a filter takes
+                    ids = frozenset().union(*map(names.resolve_filter, value.values))
+                else:
+                    ids = names.resolve_filter(value)
                 wanted[name] = self._related(FACETS[name], ids)
-                if FACETS[name].untagged_applies and not only:
+                if FACETS[name].untagged_applies and not isinstance(value, Only):
                     untagged.add(name)
         return wanted, frozenset(untagged)
 

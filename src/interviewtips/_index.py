@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import functools
+import threading
 from collections import defaultdict
 from itertools import chain
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Optional
 
 from ._shapes import split_joined
 
@@ -13,6 +13,18 @@ if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
 
     from ._columns import RecordTable
+
+
+#: The most query results a memo keeps (the oldest make way).
+MEMO_QUERIES = 1024
+#: Queries naming more ids than this, across their filters, are not kept.
+MEMO_IDS = 64
+#: Results of more records than this are not kept: each costs a pointer a record.
+MEMO_RECORDS = 4096
+
+_memo_lock = threading.Lock()
+#: A query as the memo keys it: the ids wanted by facet, and the facets asked for `only`.
+_MemoKey = tuple[tuple[tuple[str, frozenset[str]], ...], Optional[tuple[str, ...]]]
 
 
 class FacetIndex:
@@ -47,7 +59,7 @@ class FacetIndex:
         }
         self._untagged_apply = frozenset(untagged_apply)
         # Results are immutable tuples, so a repeated query is answered from memory.
-        self._select_memo = functools.lru_cache(maxsize=1024)(self._select)
+        self._memo: dict[_MemoKey, tuple[Any, ...]] = {}
 
     def __len__(self) -> int:
         """Return how many records the index holds."""
@@ -107,11 +119,25 @@ class FacetIndex:
     def select(
         self, wanted: Mapping[str, frozenset[str]], untagged: Iterable[str] | None = None
     ) -> tuple[Any, ...]:
-        """Return the records matching every facet, in canonical order (see `positions`)."""
+        """Return the records matching every facet, in canonical order (see `positions`).
+
+        Results are kept for the next query that asks the same, within bounds: at most
+        `MEMO_QUERIES` of them, each naming at most `MEMO_IDS` ids and holding at most
+        `MEMO_RECORDS` records, so that no run of queries can make the memo large.
+        """
         if not wanted:
             return self.records
         facets = None if untagged is None else tuple(sorted(untagged))
-        return self._select_memo(tuple(sorted(wanted.items())), facets)
+        key = (tuple(sorted(wanted.items())), facets)
+        found = self._memo.get(key)
+        if found is None:
+            found = self._select(*key)
+            if len(found) <= MEMO_RECORDS and sum(map(len, wanted.values())) <= MEMO_IDS:
+                with _memo_lock:
+                    if len(self._memo) >= MEMO_QUERIES:
+                        del self._memo[next(iter(self._memo))]  # the oldest
+                    self._memo[key] = found
+        return found
 
     def _select(
         self, wanted: tuple[tuple[str, frozenset[str]], ...], untagged: tuple[str, ...] | None

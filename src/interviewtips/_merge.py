@@ -11,6 +11,9 @@ The merge rules:
   (see `_columns.inherited_fields`), and the cross-field rules run on the result.
 - A reference is an id, or ``pack:id``. A plain id names the record whatever pack
   holds it now; ``pack:id`` also checks that the named pack defined it.
+- A stage or topic answers only to names (ids, display names, aliases, compared as
+  lookups compare them) that no other pack's stage or topic answers to: a pack takes
+  over another's names only by replacing its record.
 
 A record type that no pack replaces, hides or defines twice (the usual case) is
 merged a column at a time, by joining the packs' tables; any other is merged a
@@ -24,13 +27,14 @@ are not reported, as the author has that record's own problem to fix first.
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import TYPE_CHECKING, NamedTuple
 
 from . import _codes as codes
 from . import _text
 from ._catalog import Catalog
-from ._columns import RecordTable
-from ._problems import Problem
+from ._columns import RecordTable, Row
+from ._problems import MAX_PROBLEMS_PER_FILE, Problem, summary
 from ._record_types import SECTIONS
 from ._shapes import split_joined
 from .exceptions import ContentError
@@ -38,7 +42,7 @@ from .exceptions import ContentError
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
 
-    from ._columns import ReadPack, Row
+    from ._columns import ReadPack
     from ._registry import Field
 
 
@@ -87,34 +91,60 @@ class _Known:
 
 
 class _Merge:
-    """The problems found so far, and the budget for looking for close matches."""
+    """The problems found so far, and the budget for looking for close matches.
+
+    Each file's problems stop at `MAX_PROBLEMS_PER_FILE`, then one IT211 says so: the
+    rest are neither listed nor kept.
+    """
 
     def __init__(self, *, lenient: bool = False) -> None:
         self.problems: list[Problem] = []
-        #: Close matches are looked for this many more times; each look scans every id.
+        self.per_file: Counter[str] = Counter()
+        #: Close matches are looked for this many more times.
         self.suggestions_left = 50
         #: Whether some file could not be parsed: its ids are unknown, so unknown
         #: references are not reported (they may name its records).
         self.lenient = lenient
         #: The records taken out, by section and id.
         self.removed: dict[str, dict[str, list[Removal]]] = {}
+        self.matchers: dict[str, _text.CloseMatches] = {}
 
-    def matches(self, name: str, known: Iterable[str]) -> tuple[str, ...]:
-        """Return the close matches of an unknown id, within the budget for looking."""
+    def matches(
+        self, name: str, known: Iterable[str], section: str | None = None
+    ) -> tuple[str, ...]:
+        """Return the close matches of an unknown id, within the budget for looking.
+
+        With ``section``, the ids known are those of the whole section, and the matcher
+        built for them is kept for the next look.
+        """
         if self.suggestions_left <= 0:
             return ()
         self.suggestions_left -= 1
-        return _text.close_matches(name, known)
+        if section is None:
+            return _text.CloseMatches(known)(name)
+        matcher = self.matchers.get(section)
+        if matcher is None:
+            matcher = self.matchers[section] = _text.CloseMatches(known)
+        return matcher(name)
 
     def hint(self, name: str, section: str, known: Iterable[str]) -> str:
         """Return a did-you-mean for an unknown id, or how to define it."""
-        return _text.did_you_mean(self.matches(name, known)) or f"; define it under {section}:"
+        matches = self.matches(name, known, section)
+        return _text.did_you_mean(matches) or f"; define it under {section}:"
+
+    def add(self, problem: Problem) -> None:
+        """Record a problem, unless its file already has as many as are listed."""
+        count = self.per_file[problem.path] = self.per_file[problem.path] + 1
+        if count <= MAX_PROBLEMS_PER_FILE:
+            self.problems.append(problem)
+        if count == MAX_PROBLEMS_PER_FILE:
+            self.problems.append(summary(problem))
 
     def located(
         self, draft: Row, field: str | None, code: str, message: str, index: int | None = None
     ) -> None:
         line, column = draft.locate(field, index)
-        self.problems.append(Problem(draft.path, line, column, code, message))
+        self.add(Problem(draft.path, line, column, code, message))
 
 
 class _ByRecord:
@@ -222,7 +252,7 @@ class _ByRecord:
                     f"{pack.pack.id!r} defines{self._hint(local)}"
                 )
             line, column = pack.hidden_place(index)
-            self.merge.problems.append(
+            self.merge.add(
                 Problem(pack.manifest_path, line, column, codes.UNKNOWN_REFERENCE, message)
             )
             return
@@ -258,16 +288,15 @@ def merge(packs: Sequence[ReadPack], problems: Sequence[Problem] = ()) -> Merged
     """
     lenient = any(pack.unparsed for pack in packs)
     merging = _Merge(lenient=lenient)
-    merging.problems += problems
+    merging.problems += problems  # each file's already stop at the bound, as add() stops them
+    merging.per_file.update(problem.path for problem in problems)
     kept: dict[str, ReadPack] = {}
     for pack in packs:
         first = kept.setdefault(pack.pack.id, pack)
         if first is not pack:
             message = f"pack id {pack.pack.id!r} is already used by {first.manifest_path}"
             line, column = pack.manifest_place("id")
-            merging.problems.append(
-                Problem(pack.manifest_path, line, column, codes.DUPLICATE_ID, message)
-            )
+            merging.add(Problem(pack.manifest_path, line, column, codes.DUPLICATE_ID, message))
     given = list(kept.values())
     tables: dict[str, RecordTable] = {}
     known: dict[str, _Known] = {}
@@ -277,7 +306,10 @@ def merge(packs: Sequence[ReadPack], problems: Sequence[Problem] = ()) -> Merged
     known["sources"] = _sources(given)
     for section, table in tables.items():
         tables[section] = _resolved(table, known, hidden, merging)
-    merging.problems += _shared_orders(tables["stages"].rows())
+    for problem in _shared_orders(tables["stages"].rows()):
+        merging.add(problem)
+    for section in ("stages", "topics"):
+        _name_clashes(tables[section], merging)
     return Merged(tables, merging.removed, merging.problems)
 
 
@@ -410,3 +442,41 @@ def _shared_orders(stages: list[Row]) -> list[Problem]:
             )
             problems.append(Problem(draft.path, line, column, codes.DUPLICATE_ORDER, message))
     return problems
+
+
+def _name_clashes(table: RecordTable, merge: _Merge) -> None:
+    """Record each stage or topic that answers to a name another pack's record answers to.
+
+    Names are compared as lookups compare them (`normalise`: case, spaces, hyphens and
+    apostrophes aside), ids, display names and aliases alike, since a filter takes any
+    of them: a pack could otherwise take over "2nd interview" from the built-in stage.
+    The later record is the problem. Names shared within one pack are its own affair;
+    a record that replaces another has the other's place, and so no clash with it.
+    """
+    what = table.spec.section.rstrip("s")
+    owners: dict[str, tuple[int, str, str]] = {}
+    ids, names, aliases, packs = (table.column(f) for f in ("id", "name", "aliases", "pack"))
+    for row in range(len(table)):
+        written: list[tuple[str, int | None, str]] = [
+            ("id", None, ids[row]),
+            ("name", None, names[row]),
+        ]
+        written += [("aliases", index, alias) for index, alias in enumerate(aliases[row] or ())]
+        for field, index, text in written:
+            form = _text.normalise(text)
+            first_row, first_field, first_text = owners.setdefault(form, (row, field, text))
+            if packs[first_row] == packs[row]:
+                continue
+            draft, first = Row(table, row), Row(table, first_row)
+            line = first.locate(first_field)[0]
+            message = (
+                f"{what} {_FIELD_WORDS[field]} {text!r} is also what {what} {ids[first_row]!r} "
+                f"of pack {packs[first_row]!r} answers to (its {_FIELD_WORDS[first_field]} "
+                f"{first_text!r}, {first.path}:{line}); a pack cannot take over another's "
+                f"names: remove it, or replace that {what} on purpose (its id, and "
+                f"replaces: {packs[first_row]}:{ids[first_row]})"
+            )
+            merge.located(draft, field, codes.NAME_CLASH, message, index)
+
+
+_FIELD_WORDS = {"id": "id", "name": "name", "aliases": "alias"}

@@ -307,19 +307,22 @@ class Template:
     replaces: str | None = None
     pack: str = "core"
 
-    def render(self, **values: str) -> str:
+    def render(self, /, **values: str) -> str:
         """Fill the placeholders and return the email as text, subject line first.
+
+        Every placeholder a template can declare is fillable by keyword, ``self``
+        included: ``self`` is positional-only.
 
         Raises:
             TemplateError: A placeholder has no value, or a value names no placeholder.
         """
         return f"Subject: {self.render_subject(**values)}\n\n{self.render_body(**values)}"
 
-    def render_subject(self, **values: str) -> str:
+    def render_subject(self, /, **values: str) -> str:
         """Return the subject line with its placeholders filled."""
         return self._fill(self.subject, values)
 
-    def render_body(self, **values: str) -> str:
+    def render_body(self, /, **values: str) -> str:
         """Return the body with its placeholders filled."""
         return self._fill(self.body, values)
 

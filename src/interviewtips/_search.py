@@ -112,12 +112,26 @@ def _stemmer() -> Callable[[str], str]:
     return english.EnglishStemmer().stemWord  # type: ignore[no-any-return]
 
 
-@functools.lru_cache(maxsize=65536)
+#: Words up to this long are stemmed, and kept in the cache of stems; a longer one (no
+#: real word is) is left as it is, so a query cannot fill the cache, or the stemmer's
+#: memory of its last word, with text of any length.
+_CACHED_WORD_CHARS = 64
+
+
 def stem(word: str) -> str:
     """Return the stem of a folded word ("rejected" and "rejection" give "reject")."""
+    if len(word) > _CACHED_WORD_CHARS:
+        return word
+    return _stem_cached(word)
+
+
+def _stem(word: str) -> str:
     stem_word = _stemmer()
     with _stemming:
         return stem_word(word)
+
+
+_stem_cached = functools.lru_cache(maxsize=65536)(_stem)
 
 
 def _stem_prefix(stemmed: str) -> str:
@@ -236,7 +250,8 @@ class WordIndex:
             start = bisect.bisect_left(vocabulary, prefix)
             end = bisect.bisect_left(vocabulary, prefix + "\U0010ffff", start)
             found = tuple(w for w in vocabulary[start:end] if stem(w) == stemmed)
-            self._words_of[stemmed] = found  # a cache: two threads compute the same
+            if len(stemmed) <= _CACHED_WORD_CHARS:  # no caller fills the cache with long text
+                self._words_of[stemmed] = found  # a cache: two threads compute the same
         return found
 
     def frequencies(self, stemmed: str) -> dict[int, float]:

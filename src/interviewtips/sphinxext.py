@@ -37,8 +37,10 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.nodes import make_refnode
 
-from ._api import load
+from . import _codes as codes
+from ._api import load, named_pack
 from ._models import Kind
+from ._problems import Problem
 from ._version import __version__
 from .exceptions import ContentError, UnknownNameError
 
@@ -56,6 +58,8 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
+#: How much of a bad option value a warning quotes.
+_SHOWN = 40
 #: The directive options that filter, in the order their values are checked.
 FILTERS = ("stage", "kind", "topic")
 _DOMAIN = "interviewtips"
@@ -97,11 +101,12 @@ def setup(app: Sphinx) -> dict[str, Any]:
 
 
 def pack_folders(confdir: str | os.PathLike[str], packs: Any) -> list[str | Path]:
-    """Return what ``interviewtips_packs`` names, ready for `interviewtips.load`.
+    """Return what ``interviewtips_packs`` names: folders as paths, installed packs as names.
 
     A folder is taken relative to ``confdir`` (the folder of conf.py). A bare name with
-    no folder of that name there, such as ``acme``, is passed on as the name of an
-    installed pack.
+    no folder of that name there, such as ``acme``, is the name of an installed pack,
+    returned as a string; `_load` resolves it as one, never as a folder of the working
+    folder ``sphinx-build`` happens to run in.
     """
     if isinstance(packs, (str, os.PathLike)):
         packs = [packs]
@@ -124,11 +129,16 @@ def _load(confdir: str | os.PathLike[str], env: BuildEnvironment) -> Catalog | C
             subtype="option",
         )
         packs = []
-    folders = pack_folders(confdir, packs)
     try:
+        folders = [
+            pack if isinstance(pack, Path) else named_pack(pack)
+            for pack in pack_folders(confdir, packs)
+        ]
         return load(packs=folders) if folders else load()
     except ContentError as error:
         return error
+    except UnknownNameError as error:
+        return ContentError([Problem("interviewtips_packs", 0, 0, codes.UNREADABLE, str(error))])
 
 
 def catalog_of(
@@ -291,7 +301,16 @@ class InterviewTipsDirective(_TipsDirectiveBase):
         filters, problems = self.filters(catalog)
         limit = self.options.get("limit")
         if limit is not None and not _positive_int(limit):
-            problems.append((f":limit: takes a whole number above zero, not {limit!r}", "option"))
+            shown = (
+                repr(limit)
+                if len(limit) <= _SHOWN
+                else f"{limit[:_SHOWN]!r}... ({len(limit):,} characters)"
+            )
+            message = (
+                f":limit: takes a whole number above zero, of at most {_LIMIT_DIGITS} "
+                f"digits, not {shown}"
+            )
+            problems.append((message, "option"))
         if problems:
             for message, subtype in problems:
                 self.warn(message, subtype)
@@ -303,7 +322,7 @@ class InterviewTipsDirective(_TipsDirectiveBase):
             )
             return self.warn(f"no tip matches {wanted}", "empty")
         if limit is not None:
-            tips = tips[: int(limit)]
+            tips = tips[: int(limit.strip().lstrip("0"))]
         return self.render(catalog, tips)
 
     def filters(self, catalog: Catalog) -> tuple[dict[str, list[str]], list[tuple[str, str]]]:
@@ -356,9 +375,14 @@ class InterviewTipDirective(_TipsDirectiveBase):
         return self.render(catalog, [tip])
 
 
+#: The most digits a :limit: may have (after leading zeros): Python refuses to read
+#: numbers of more than 4,300 digits, and no page shows a billion tips.
+_LIMIT_DIGITS = 9
+
+
 def _positive_int(text: str) -> bool:
-    text = text.strip()
-    return text.isdigit() and text.isascii() and int(text) > 0
+    digits = text.strip().lstrip("0")
+    return digits.isdigit() and digits.isascii() and len(digits) <= _LIMIT_DIGITS
 
 
 def _unknown(option: str | None, error: UnknownNameError) -> str:
@@ -407,7 +431,7 @@ class InterviewTipsDomain(Domain):
 
     def note_tip(self, docname: str, tip: Tip, anchor: str) -> None:
         """Record that ``docname`` renders ``tip`` at ``anchor``."""
-        self.tips.setdefault(tip.id, {}).setdefault(docname, (anchor, tip.title))
+        self.tips.setdefault(tip.id, {}).setdefault(docname, (anchor, _one_line(tip.title)))
 
     def note_user(self, docname: str) -> None:
         """Record that ``docname`` renders guidance, to re-read it when the packs change."""
@@ -472,12 +496,21 @@ class InterviewTipsDomain(Domain):
         return [] if found is None else [(f"{_DOMAIN}:tip", found)]
 
     def get_objects(self) -> Iterator[tuple[str, str, str, str, str, int]]:
-        """Yield each indexed tip once, at the page the role links to, for objects.inv."""
+        """Yield each indexed tip once, at the page the role links to, for objects.inv.
+
+        objects.inv holds an object a line: every name and title is made one line of
+        single spaces, so no title can add a line, a forged object, to it.
+        """
         for tip_id in sorted(self.tips):
             found = self.place(tip_id)
             if found is not None:
                 docname, anchor, title = found
-                yield tip_id, title, "tip", docname, anchor, 1
+                yield _one_line(tip_id), _one_line(title), "tip", docname, anchor, 1
+
+
+def _one_line(text: str) -> str:
+    """Return text with every run of whitespace, line breaks included, one space."""
+    return " ".join(text.split())
 
 
 def _warn_missing_tip(app: Sphinx, domain: Domain | None, node: pending_xref) -> bool | None:
