@@ -12,6 +12,7 @@ import interviewtips
 from conftest import MANIFEST, MINIMAL
 from interviewtips import Guide, Phase, cli
 from interviewtips._record_types import GUIDANCE
+from interviewtips._search import Query, Thesaurus, WordIndex, rank
 
 
 def ids(records) -> list[str]:
@@ -79,6 +80,34 @@ class TestSearchText:
     def test_suggest_names_close_words(self, catalog) -> None:
         """suggest() offers the content's words closest to a word it does not hold."""
         assert "referee" in catalog.suggest("refereeeeing")
+
+
+class TestRanking:
+    """How a query's words weigh: phrases whole, rare words above common ones."""
+
+    @staticmethod
+    def ranked(texts: list[str], query: str, synonyms=()) -> list[int]:
+        """Return the positions of the texts that match the query, best first."""
+        index = WordIndex(len(texts), [(texts, 1.0)])
+        analysed = Query(query, [index], Thesaurus(synonyms))
+        return [position for _, position in rank(analysed, [index], [None])]
+
+    def test_a_phrase_needs_all_its_words(self) -> None:
+        """A synonym's phrase ("running late") is not found by one of its words ("run")."""
+        texts = ["Run the meeting to time", "Tell the host if you are running late", "Arrive early"]
+        assert [1, 2] == self.ranked(texts, "running late", [(["running late"], ["arrive"])])
+
+    def test_a_phrase_keeps_its_small_words(self) -> None:
+        """A phrase keeps its small words: "tell me about yourself" needs all four."""
+        texts = ["Tell me about yourself.", "Tell the panel about a project", "An introduction"]
+        synonyms = [(["tell me about yourself"], ["introduction"])]
+        assert [0, 2] == self.ranked(texts, "tell me about yourself", synonyms)
+
+    def test_missing_a_common_word_costs_less_than_a_rare_one(self) -> None:
+        """A long text holding the rare word ("star") beats short ones holding the common one."""
+        story = "a star story told in full from the situation through the task to the result"
+        texts = ["answer"] * 5 + [story] + ["filler"] * 4
+        assert [5, 0, 1, 2, 3, 4] == self.ranked(texts, "answer star")
 
 
 class TestSynonyms:
