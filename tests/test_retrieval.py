@@ -190,6 +190,12 @@ class TestGuide:
         anywhere = mini.guide(stage="first-round", format=["video", "in-person"])
         assert ["read-the-website", "dont-arrive-late", "no"] == ids(anywhere.tips)
 
+    def test_only_leaves_out_the_general_records(self, mini) -> None:
+        """format=only("video") keeps the video tips alone; the guide still names video."""
+        guide = mini.guide(stage="first-round", format=interviewtips.only("video"))
+        assert ["no"] == ids(guide.tips)
+        assert interviewtips.Format.VIDEO is guide.format
+
     def test_phase_keeps_tips_for_any_time(self, mini) -> None:
         """phase="after" keeps the tips for any time, and the types without a phase."""
         guide = mini.guide(stage="second-round", phase="after")
@@ -304,6 +310,12 @@ class TestCommandLine:
         assert out.startswith("# Second round · Video\n")
         assert "## Questions\n" in out
         assert "## Templates\n" in out
+
+    def test_guide_only_format(self, capsys) -> None:
+        """guide --only-interview-format keeps what is tagged with the format alone."""
+        argv = ("guide", "--stage", "first", "--only-interview-format", "video", *MINI)
+        code, out, _ = run(capsys, *argv, "--format", "json")
+        assert (0, ["no"]) == (code, [tip["id"] for tip in json.loads(out)["tips"]])
 
     def test_guide_json(self, capsys) -> None:
         """guide --format json prints the guide's plain data."""
