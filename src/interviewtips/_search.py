@@ -221,6 +221,7 @@ class WordIndex:
                 self._facets.setdefault(word, []).append((weight, positions))
         self._sorted: list[str] | None = None
         self._words_of: dict[str, tuple[str, ...]] = {}
+        self._heading_words: dict[int, frozenset[str]] = {}
 
     @property
     def vocabulary(self) -> list[str]:
@@ -258,11 +259,14 @@ class WordIndex:
                     found[position] = found.get(position, 0.0) + weight
         return found
 
-    def heading_words(self, position: int) -> set[str]:
-        """Return the folded words of a record's heading."""
-        if position >= len(self.headings):
-            return set()
-        return set(tokens(_joined(self.headings[position])))
+    def heading_words(self, position: int) -> frozenset[str]:
+        """Return the folded words of a record's heading (kept: the best records recur)."""
+        found = self._heading_words.get(position)
+        if found is None:
+            heading = self.headings[position] if position < len(self.headings) else None
+            found = frozenset(tokens(_joined(heading)))
+            self._heading_words[position] = found  # a cache: two threads compute the same
+        return found
 
     def document_frequency(self, word: str) -> int:
         """Return how many records hold the word as written."""
@@ -524,13 +528,17 @@ class _Scores:
         them match it ("running late" is not found by "run" alone).
         """
         found: dict[tuple[int, int], float] = {}
-        held: dict[tuple[int, int], int] = {}
-        for stemmed in stems:
-            for number, by_position in enumerate(self.stem(stemmed)):
-                for position, score in by_position.items():
-                    key = (number, position)
-                    found[key] = found.get(key, 0.0) + weight * score
-                    held[key] = held.get(key, 0) + 1
-        if len(stems) > 1:
-            found = {key: score for key, score in found.items() if held[key] == len(stems)}
+        by_stem = [self.stem(stemmed) for stemmed in stems]
+        for number in range(len(self._indexes)):
+            # The rarest stem first: a phrase's records are among those that hold it.
+            rarest, *others = sorted((scores[number] for scores in by_stem), key=len)
+            for position, score in rarest.items():
+                total = score
+                for other in others:
+                    more = other.get(position)
+                    if more is None:
+                        break
+                    total += more
+                else:
+                    found[number, position] = weight * total
         return found
