@@ -517,6 +517,8 @@ def report(results: dict[str, Any]) -> str:
                 f"  {name:<10} queries {scored['queries']}  success@3 {scored['success@3']:.3f}"
                 f"  MRR@10 {scored['MRR@10']:.3f}  misses {len(scored['misses'])}"
             )
+        missed = results["relevance"]["library"]["misses"]
+        lines += [f"  library's miss (none relevant in the first three): {q!r}" for q in missed]
     lines += ["", "Scale (the built-in pack, then synthetic packs)", ""]
     columns = list(results["scale"][0])
     lines.append("  " + " | ".join(f"{c:>16}" for c in columns))

@@ -483,7 +483,8 @@ class Catalog:
             records[record_type.section] = tuple(
                 map(index.record, sorted(positions, key=order.__getitem__))
             )
-        resolved = {name: self._names[name].resolve_filter(value) for name, value in chosen.items()}
+        names = {name: v.values if isinstance(v, Only) else v for name, v in chosen.items()}
+        resolved = {name: self._names[name].resolve_filter(value) for name, value in names.items()}
         formats, phases = resolved.pop("format", ()), resolved.pop("phase", ())
         resolved.pop("stage")
         return Guide(
