@@ -16,9 +16,9 @@ import attrs
 from . import _codes as codes
 from . import _text
 from ._nodes import Mapping, Scalar, Sequence
+from ._nodes import describe as shape_word
 from ._problems import Problem
 from ._record_types import PACK, SECTIONS
-from ._shapes import shape_word
 
 if TYPE_CHECKING:
     from ._columns import Converted
@@ -183,6 +183,14 @@ class Converter:
         if field.required and not node.items:
             self.fail(node, codes.EMPTY_VALUE, f"{field.name} is an empty list; {field.doc}")
         return node.items
+
+    def mapping(self, field: Field, node: Node, expected: str) -> Mapping:
+        """Return ``node`` checked to be a mapping; ``expected`` says what it "must" be."""
+        if not isinstance(node, Mapping):
+            self.fail(
+                node, codes.WRONG_TYPE, f"{field.name} must {expected}, found {shape_word(node)}"
+            )
+        return node
 
     def text(self, field: Field, node: Node, *, single_line: bool) -> str:
         """Return a scalar's text, stripped, refusing blanks and characters no text may hold."""

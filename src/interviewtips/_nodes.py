@@ -57,3 +57,8 @@ class Mapping:
 
 
 Node = Union[Scalar, Sequence, Mapping]
+
+
+def describe(node: Node) -> str:
+    """Return how a problem names what was found: text, a list or a mapping."""
+    return {Scalar: "text", Sequence: "a list", Mapping: "a mapping"}[type(node)]

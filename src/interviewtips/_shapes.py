@@ -19,13 +19,12 @@ from typing import TYPE_CHECKING, Any, Protocol
 from . import _codes as codes
 from . import _text
 from ._models import Hidden, Placeholder
-from ._nodes import Mapping, Scalar, Sequence
 
 if TYPE_CHECKING:
     from collections.abc import Collection
 
     from ._models import Vocabulary
-    from ._nodes import Node
+    from ._nodes import Mapping, Node
     from ._registry import Field, RecordType
 
 
@@ -48,13 +47,8 @@ class Reader(Protocol):
     def record(self, record_type: RecordType, node: Node) -> Any:
         """Return a nested record, or abandon the value."""
 
-
-_SHAPE_WORDS = {Scalar: "text", Sequence: "a list", Mapping: "a mapping"}
-
-
-def shape_word(node: Node) -> str:
-    """Return how a problem names what was found: text, a list or a mapping."""
-    return _SHAPE_WORDS[type(node)]
+    def mapping(self, field: Field, node: Node, expected: str) -> Mapping:
+        """Return ``node`` checked to be a mapping; ``expected`` says what it "must" be."""
 
 
 def _damaged() -> Any:
@@ -223,8 +217,8 @@ class Integer(Shape):
     def read(self, field: Field, node: Node, reader: Reader) -> Any:
         """Return the number."""
         text = reader.text(field, node, single_line=True)
-        assert isinstance(node, Scalar)  # noqa: S101 - text() checked it
-        if not (node.plain and re.fullmatch(self._DIGITS, text)):
+        plain = getattr(node, "plain", False)  # text() checked it is a scalar
+        if not (plain and re.fullmatch(self._DIGITS, text)):
             reader.fail(
                 node, codes.WRONG_TYPE, f"{field.name} must be a whole number, found {text!r}"
             )
@@ -443,14 +437,7 @@ class Placeholders(Shape):
 
     def read(self, field: Field, node: Node, reader: Reader) -> Any:
         """Return the placeholders, in the order written."""
-        if not isinstance(node, Mapping):
-            reader.fail(
-                node,
-                codes.WRONG_TYPE,
-                f"{field.name} must be a mapping of names to descriptions, "
-                f"found {shape_word(node)}",
-            )
-        assert isinstance(node, Mapping)  # noqa: S101 - fail() raised otherwise
+        node = reader.mapping(field, node, "be a mapping of names to descriptions")
         placeholders = []
         for key, value in node.entries:
             if not re.fullmatch(_text.PLACEHOLDER_NAME, key.value):
@@ -510,14 +497,7 @@ class Hides(Shape):
 
     def read(self, field: Field, node: Node, reader: Reader) -> Any:
         """Return the hidden records, section by section."""
-        if not isinstance(node, Mapping):
-            reader.fail(
-                node,
-                codes.WRONG_TYPE,
-                f"{field.name} must map sections to ids, such as "
-                f"tips: [core:some-tip], found {shape_word(node)}",
-            )
-        assert isinstance(node, Mapping)  # noqa: S101 - fail() raised otherwise
+        node = reader.mapping(field, node, "map sections to ids, such as tips: [core:some-tip]")
         hidden = []
         for key, value in node.entries:
             if key.value not in self.sections:
