@@ -5,9 +5,10 @@ Build it with (warnings are errors, every reference must resolve):
     python -m sphinx -W --keep-going -n -b html docs docs/_build/html
     python -m sphinx -W --keep-going -n -b doctest docs docs/_build/doctest
 
-The browsable catalogue (docs/catalogue/) is generated from the packaged data on every
-build by _ext/catalogue.py, and the schema, problem codes, sources, stage diagram,
-command-line help and changelog pages by the directives of _ext/reference.py.
+The browsable catalogue (docs/catalogue/) is written with the public directives of
+interviewtips.sphinxext, laid out with sphinx-design; the schema, problem codes, sources,
+stage diagram, command-line help and changelog pages come from the directives of
+_ext/reference.py. The stage diagram needs Graphviz's ``dot`` (apt-get install graphviz).
 """
 
 from __future__ import annotations
@@ -38,8 +39,8 @@ extensions = [
     "sphinx.ext.napoleon",
     "sphinx.ext.doctest",
     "sphinx.ext.graphviz",
+    "sphinx_design",
     "interviewtips.sphinxext",
-    "catalogue",
     "reference",
 ]
 

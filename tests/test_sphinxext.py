@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
 import pytest
+from sphinx.errors import ExtensionError
 
 import interviewtips
 from interviewtips import sphinxext
@@ -104,7 +105,8 @@ class TestWarnings:
         )
         assert expected in warnings(app)
         assert "Traceback" not in warnings(app)
-        assert [] == titles(app, "index")
+        # Only the tip the page shows on purpose, further down: the mistakes show nothing.
+        assert ["Review your notes from the first round"] == titles(app, "index")
 
     @pytest.mark.sphinx("html", testroot="unknown", freshenv=True)
     def test_bad_limit(self, app: SphinxTestApp) -> None:
@@ -128,26 +130,91 @@ class TestWarnings:
         """A real tip that no page renders is a located warning saying so."""
         app.build()
         expected = (
-            "index.rst:17: WARNING: interview-tip: no page renders the tip "
-            "'dont-assume-the-job-is-yours'"
+            "index.rst:17: WARNING: interview-tip: no page shows the tip "
+            "'dont-assume-the-job-is-yours'; show it with a directive"
+        )
+        assert expected in warnings(app)
+
+    @pytest.mark.sphinx("html", testroot="unknown", freshenv=True)
+    def test_wrong_pack_prefix(self, app: SphinxTestApp) -> None:
+        """A role whose pack: prefix names another pack is a located warning, as for directives."""
+        app.build()
+        expected = (
+            "index.rst:24: WARNING: interview-tip: the tip 'reflect-on-the-first-round' is in "
+            "the pack 'core', not 'acme'"
+        )
+        assert expected in warnings(app)
+
+    @pytest.mark.sphinx("html", testroot="unknown", freshenv=True)
+    def test_role_on_the_page_of_an_unindexed_tip(self, app: SphinxTestApp) -> None:
+        """A role links to a tip its own page shows with :no-index:, at the tip's anchor."""
+        app.build()
+        assert 'href="#tip-reflect-on-the-first-round"' in page(app, "index")
+
+    @pytest.mark.sphinx("html", testroot="unknown", freshenv=True)
+    def test_limit_of_thousands_of_digits(self, app: SphinxTestApp) -> None:
+        """A :limit: of 5,000 digits is a located warning, not a traceback."""
+        app.build()
+        expected = (
+            "index.rst:29: WARNING: interview-questions: :limit: takes a whole number of at "
+            "most 9 digits"
         )
         assert expected in warnings(app)
 
     @pytest.mark.sphinx("html", testroot="unknown", freshenv=True)
     def test_exactly_these_warnings(self, app: SphinxTestApp) -> None:
-        """The page gives four warnings, one per mistake, and nothing else."""
+        """The page gives six warnings, one per mistake, and nothing else."""
         app.build()
-        assert 4 == warnings(app).count("WARNING:")
+        assert 6 == warnings(app).count("WARNING:")
+        assert "Traceback" not in warnings(app)
 
     @pytest.mark.sphinx("html", testroot="badpack", freshenv=True)
     def test_content_error(self, app: SphinxTestApp) -> None:
-        """A broken pack is one warning listing its problems, and the build goes on."""
+        """A broken pack is left out: a warning naming it, one per problem at its file and line."""
         app.build()
         found = warnings(app)
-        assert 1 == found.count("WARNING:")
-        assert "the guidance could not be loaded" in found
-        assert "tips.yaml:2:5: IT203 missing field 'title'" in found
-        assert [] == titles(app, "index")
+        assert 2 == found.count("WARNING:")
+        assert "has problems; it is left out (interviewtips_on_error = 'skip')" in found
+        folder = Path(app.srcdir, "broken")
+        expected = f"{folder}/tips.yaml:2: WARNING: IT203 missing field 'title'"
+        assert expected in found
+        assert [tip.title for tip in interviewtips.load().query(stage="second-interview")] == (
+            titles(app, "index")
+        )
+
+    @pytest.mark.sphinx(
+        "html", testroot="badpack", freshenv=True, confoverrides={"interviewtips_on_error": "fail"}
+    )
+    def test_on_error_fail(self, app: SphinxTestApp) -> None:
+        """With interviewtips_on_error = "fail", a broken pack stops the build, naming its problems."""
+        with pytest.raises(ExtensionError) as raised:
+            app.build()
+        assert "tips.yaml:2:5: IT203 missing field 'title'" in str(raised.value)
+
+    @pytest.mark.sphinx(
+        "html", testroot="badpack", freshenv=True, confoverrides={"interviewtips_on_error": "stop"}
+    )
+    def test_on_error_unknown_value(self, app: SphinxTestApp) -> None:
+        """An interviewtips_on_error that is neither "skip" nor "fail" is a warning."""
+        expected = (
+            "interviewtips: interviewtips_on_error must be 'skip' or 'fail', not 'stop'; "
+            "using 'skip'"
+        )
+        assert expected in warnings(app)
+
+    @pytest.mark.sphinx(
+        "html", testroot="pack", freshenv=True, confoverrides={"interviewtips_packs": ["acm"]}
+    )
+    def test_wrong_pack_name(self, app: SphinxTestApp) -> None:
+        """A mistyped bare pack name is a warning naming it and the close folder, never a traceback."""
+        app.build()
+        found = warnings(app)
+        expected = (
+            f"interviewtips: interviewtips_packs: 'acm' is no folder of {str(app.srcdir)!r} and "
+            "no installed pack; did you mean 'acme'?; it is left out"
+        )
+        assert expected in found
+        assert "Traceback" not in found
 
 
 class TestRole:
@@ -245,6 +312,10 @@ class TestParallel:
         app.build()
         assert "" == warnings(app)
         assert 'href="second-interview.html#tip-reflect-on-the-first-round"' in page(app, "index")
+        # Its stages are preparation, first-interview and second-interview: the role goes
+        # to the first of them, not to the first page by name.
+        expected = 'href="preparation.html#tip-get-the-recruiters-briefing-on-the-client"'
+        assert expected in page(app, "index")
         catalog = interviewtips.load()
         for stage in ("preparation", "second-interview", "rejection"):
             assert [tip.title for tip in catalog.query(stage=stage)] == titles(app, stage)
@@ -270,7 +341,7 @@ class TestSetup:
         assert [] == app.config.interviewtips_packs
 
     def test_pack_folders(self, tmp_path: Path) -> None:
-        """Folders are taken from the conf.py folder; a bare name with no folder is a plugin."""
+        """Folders are taken from the source folder; a bare name with no folder is a plugin."""
         (tmp_path / "ours").mkdir()
         expected = [tmp_path / "ours", "installed-pack", Path("/abs/b"), tmp_path / "sub/dir"]
         assert expected == sphinxext.pack_folders(

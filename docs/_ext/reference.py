@@ -2,8 +2,9 @@
 
 Directives (each inserts reStructuredText into the page, as ``include`` does):
 
-- ``content-schema``: a table of fields per record type, from ``interviewtips._schema``;
-- ``problem-codes``: every problem code, from ``interviewtips._codes.CODES``;
+- ``content-schema``: a table of fields per record type, from the registry of record types;
+- ``problem-codes``: every problem code, from ``interviewtips._codes.CODES``, each fix
+  kept from smart quotes;
 - ``content-sources``: the works each built-in pack credits, from its ``pack.yaml``;
 - ``stage-flow``: the lifecycle diagram (graphviz), checked against the stages in the data;
 - ``command-help``: the ``--help`` of every command of the command line;
@@ -24,18 +25,39 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from docutils import nodes
+from sphinx.transforms import SphinxTransform
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 import interviewtips
-from interviewtips import _schema, cli
+from interviewtips import cli
 from interviewtips._codes import CODES
-from interviewtips._models import CHOICE_ALIASES
+from interviewtips._record_types import (
+    FACETS,
+    PACK,
+    SCHEMA_VERSION,
+    SECTIONS,
+    SOURCE,
+    STAR,
+)
+from interviewtips._shapes import (
+    Choice,
+    Hides,
+    Integer,
+    ListOf,
+    Nested,
+    Pattern,
+    Placeholders,
+    Text,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
 
     from docutils.nodes import Node
+    from interviewtips._registry import RecordType
+    from interviewtips._shapes import Shape
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
 
@@ -46,6 +68,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     """Register the directives, the API check and the JSON Schema files."""
     for name, directive in DIRECTIVES.items():
         app.add_directive(name, directive)
+    app.add_transform(NoSmartQuotes)
     app.connect("builder-inited", write_json_schemas)
     app.connect("env-check-consistency", check_api_documented)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}
@@ -101,38 +124,46 @@ class _Generated(SphinxDirective):
 # -- the content schema -------------------------------------------------------------------
 
 
-#: How each field shape reads in the schema tables; {what} is the kind of record referred to.
-_SHAPES = {
-    "text": "text",
-    "id": "id: a kebab-case slug",
-    "integer": "whole number",
-    "text-list": "list of texts",
-    "reference": "a {what} id, or ``pack:id`` for another pack's",
-    "reference-list": "list of {what} ids (``pack:id`` for another pack's)",
-    "section-references": "mapping of record sections to lists of ``pack:id``",
-    "named-texts": "mapping of snake_case placeholder names to descriptions",
-}
+def _what(section: str | None) -> str:
+    """Return how the schema names one record of a section: "stage", "question to ask"."""
+    record_type = SECTIONS.get((section or "").replace("-", "_"))
+    return record_type.singular if record_type is not None else "record"
 
 
-def _value(field: _schema.Field) -> str:
+def _value(shape: Shape) -> str:  # noqa: PLR0911 - one wording per shape
     """Say in words what a field's value looks like."""
-    what = (field.refers_to or "record").removesuffix("s").replace("_", " ")
-    if field.shape in _SHAPES:
-        return _SHAPES[field.shape].format(what=what)
-    if field.shape in ("choice", "choice-list") and field.choices is not None:
-        values = ", ".join(f"``{member.value}``" for member in field.choices)
-        return ("one of " if field.shape == "choice" else "list, each one of ") + values
-    if field.shape in ("record", "record-list") and field.record is not None:
-        what = f":ref:`{field.record.doc.rstrip('.').lower()} <schema-{field.record.section}>`"
-        return what if field.shape == "record" else f"list of records: {what}"
+    if isinstance(shape, Pattern):
+        if shape.refers_to is None:
+            return "id: a kebab-case slug"
+        return f"a {_what(shape.refers_to)} id, or ``pack:id`` for another pack's"
+    if isinstance(shape, Text):
+        return "text" if shape.single_line else "text (it may have paragraphs)"
+    if isinstance(shape, Integer):
+        return "whole number"
+    if isinstance(shape, Choice):
+        return "one of " + ", ".join(f"``{member.value}``" for member in shape.vocabulary)
+    if isinstance(shape, ListOf):
+        item = shape.item
+        if isinstance(item, Pattern) and item.refers_to is not None:
+            return f"list of {_what(item.refers_to)} ids (``pack:id`` for another pack's)"
+        if isinstance(item, Choice):
+            return "list, each one of " + ", ".join(f"``{m.value}``" for m in item.vocabulary)
+        return "list of texts"
+    if isinstance(shape, Nested):
+        what = f":ref:`{shape.record_type.doc.rstrip('.').lower()} <schema-{shape.record_type.section}>`"
+        return f"list of records: {what}" if shape.many else what
+    if isinstance(shape, Placeholders):
+        return "mapping of snake_case placeholder names to descriptions"
+    if isinstance(shape, Hides):
+        return "mapping of record sections to lists of ``pack:id``"
     logger.warning(
-        "content-schema: no wording for the field shape %r; add it to docs/_ext/reference.py",
-        field.shape,
+        "content-schema: no wording for the field shape %s; add it to docs/_ext/reference.py",
+        type(shape).__name__,
     )
-    return field.shape
+    return type(shape).__name__
 
 
-def _table(spec: _schema.RecordSpec) -> list[str]:
+def _table(record_type: RecordType) -> list[str]:
     lines = [
         ".. list-table::",
         "   :header-rows: 1",
@@ -143,10 +174,10 @@ def _table(spec: _schema.RecordSpec) -> list[str]:
         "     - Required",
         "     - Meaning",
     ]
-    for field in spec.fields:
+    for field in record_type.fields:
         lines += [
             f"   * - ``{field.name}``",
-            f"     - {_value(field)}",
+            f"     - {_value(field.shape)}",
             f"     - {'yes' if field.required else 'no'}",
             f"     - {esc(field.doc)}",
         ]
@@ -156,25 +187,25 @@ def _table(spec: _schema.RecordSpec) -> list[str]:
 class ContentSchema(_Generated):
     """``.. content-schema::``: one section and table per record type."""
 
-    modules = ("interviewtips._schema", "interviewtips._models")
+    modules = ("interviewtips._record_types", "interviewtips._models")
 
     def lines(self) -> Iterator[str]:
         """Describe the manifest, then each section of a content file, then nested records."""
-        nested = {_schema.SOURCE.section: _schema.SOURCE, _schema.STAR.section: _schema.STAR}
-        yield from (f".. _schema-{_schema.PACK.section}:", "")
+        yield from (f".. _schema-{PACK.section}:", "")
         yield from heading("The manifest: ``pack.yaml``", "-")
-        yield from (f"{esc(_schema.PACK.doc)} It is a single record, not a list.", "")
-        yield from _table(_schema.PACK)
-        for section, spec in _schema.SECTIONS.items():
+        yield from (f"{esc(PACK.doc)} It is a single record, not a list.", "")
+        yield from _table(PACK)
+        for section, record_type in SECTIONS.items():
             yield from (f".. _schema-{section}:", "")
             yield from heading(f"``{section}:``", "-")
-            yield from (f"A list; each item is {esc(spec.doc[0].lower() + spec.doc[1:])}", "")
-            yield from _table(spec)
-        for section, spec in nested.items():
-            yield from (f".. _schema-{section}:", "")
-            yield from heading(f"Nested: ``{section}``", "-")
-            yield from (esc(spec.doc), "")
-            yield from _table(spec)
+            doc = record_type.doc
+            yield from (f"A list; each item is {esc(doc[0].lower() + doc[1:])}", "")
+            yield from _table(record_type)
+        for record_type in (SOURCE, STAR):
+            yield from (f".. _schema-{record_type.section}:", "")
+            yield from heading(f"Nested: ``{record_type.section}``", "-")
+            yield from (esc(record_type.doc), "")
+            yield from _table(record_type)
         yield from (".. _schema-vocabularies:", "")
         yield from heading("Vocabularies", "-")
         yield from (
@@ -184,13 +215,10 @@ class ContentSchema(_Generated):
             ),
             "",
         )
-        for vocabulary in (
-            interviewtips.Kind,
-            interviewtips.Phase,
-            interviewtips.Format,
-            interviewtips.QuestionType,
-            interviewtips.Audience,
-        ):
+        for facet in FACETS.values():
+            if facet.section is not None:
+                continue
+            vocabulary: Any = facet.vocabulary
             yield from (f".. rubric:: :class:`~interviewtips.{vocabulary.__name__}`", "")
             yield from (
                 ".. list-table::",
@@ -202,7 +230,7 @@ class ContentSchema(_Generated):
                 "     - Other names",
             )
             for member in vocabulary:
-                others = ", ".join(esc(name) for name in CHOICE_ALIASES.get(member, ()))
+                others = ", ".join(esc(name) for name in facet.aliases.get(member, ()))
                 yield from (
                     f"   * - ``{member.value}``",
                     f"     - {esc(member.label)}",
@@ -210,7 +238,7 @@ class ContentSchema(_Generated):
                 )
             yield ""
         yield (
-            f"The newest schema version this library reads is {_schema.SCHEMA_VERSION}; a pack "
+            f"The newest schema version this library reads is {SCHEMA_VERSION}; a pack "
             "declares the version it is written to in ``schema_version``."
         )
 
@@ -221,10 +249,14 @@ class ContentSchema(_Generated):
 class ProblemCodes(_Generated):
     """``.. problem-codes::``: a table of codes per family."""
 
-    modules = ("interviewtips._problems",)
+    modules = ("interviewtips._codes",)
 
     def lines(self) -> Iterator[str]:
-        """One section per family, then per code: what it means, an example, the fix."""
+        """One section per family, then per code: what it means, an example, the fix.
+
+        The fix is kept from smart quotes (class ``no-smartquotes``): it often holds YAML
+        to copy, and curly quotes would make that YAML invalid.
+        """
         families: dict[str, list[Any]] = {}
         for code in CODES.values():
             families.setdefault(code.family, []).append(code)
@@ -238,7 +270,21 @@ class ProblemCodes(_Generated):
                 yield from (esc(code.summary), "")
                 yield from ("Example::", "")
                 yield from (f"   {line}" for line in code.example.splitlines())
-                yield from ("", f"**Fix:** {esc(code.fix)}", "")
+                yield from ("", ".. container:: no-smartquotes", "")
+                yield from (f"   **Fix:** {esc(code.fix)}", "")
+
+
+class NoSmartQuotes(SphinxTransform):
+    """Keep straight quotes in containers of class ``no-smartquotes`` (fixes to copy)."""
+
+    default_priority = 700  # before SmartQuotes (750)
+
+    def apply(self, **kwargs: Any) -> None:
+        """Mark each such container, which the smart-quotes transform then leaves alone."""
+        del kwargs
+        for node in self.document.findall(nodes.container):
+            if "no-smartquotes" in node["classes"]:
+                node["support_smartquotes"] = False
 
 
 # -- sources --------------------------------------------------------------------------------
@@ -364,8 +410,15 @@ class StageFlow(_Generated):
             ),
             "}",
         ]
+        path = ", then ".join(stages[stage_id].name for stage_id in _MAIN if stage_id in stages)
+        alt = (
+            f"Diagram of the stages of hiring. The usual path: {path}. Technical and case "
+            "interviews may come between the first and the final interview; every round ends "
+            "with closing and follow-up; a rejection can come at any stage."
+        )
         yield ".. graphviz::"
         yield "   :align: center"
+        yield f"   :alt: {alt}"
         yield "   :caption: The stages of hiring. Solid arrows: the usual path; dashed: optional "
         yield "      steps. Click a stage for its guidance."
         yield ""
