@@ -617,7 +617,9 @@ class Renderer:
             return box
         box = nodes.admonition("", classes=classes, ids=ids)
         box += nodes.title("", "", *header)
-        box += content
+        # In a container, not straight in the admonition: the text builder runs an
+        # admonition's own paragraphs together.
+        box += nodes.container("", *content, classes=["interview-body"])
         return box
 
 
@@ -983,19 +985,35 @@ def _guide_records(
     """Return, by record type, everything for one situation: each type's facets filtered.
 
     A filter a record type has no facet for does not narrow it (templates have no
-    format). With ``specific``, records that apply to every value of an
+    format), and a record with no format or phase applies to every format or phase
+    (general advice plus the specific). With ``specific``, records that apply to every value of an
     untagged-applies facet (situation, region) are left out: only those tagged with it.
     This is what `Catalog.guide` will return; it is composed here until it lands.
     """
     found = {}
     for name, record_type in RECORD_TYPES.items():
         own = {key: value for key, value in filters.items() if key in record_type.facets}
-        records = catalog.select(name, **own)
+        general = [key for key in own if _general_applies(record_type, key)]
+        records = catalog.select(name, **{k: v for k, v in own.items() if k not in general})
+        for key in general:
+            field = record_type.facets[key].name
+            tagged = {record.id for record in catalog.select(name, **{key: own[key]})}
+            records = tuple(r for r in records if not getattr(r, field) or r.id in tagged)
         if specific:
-            tagged = [record_type.facets[key].name for key in own if FACETS[key].untagged_applies]
-            records = tuple(r for r in records if all(getattr(r, f) for f in tagged))
+            named = [record_type.facets[key].name for key in own if FACETS[key].untagged_applies]
+            records = tuple(r for r in records if all(getattr(r, f) for f in named))
         found[name] = records
     return found
+
+
+def _general_applies(record_type: RecordType, facet: str) -> bool:
+    """Whether, in a guide, a record with no value of ``facet`` applies to every value.
+
+    So it is for the optional facets of fixed values (format, phase): a tip for no
+    particular format is a tip for a panel too. Stages, topics and kinds always narrow.
+    """
+    field = record_type.facets[facet]
+    return not field.required and FACETS[facet].section is None
 
 
 class GuideDirective(_GuidanceDirective):
