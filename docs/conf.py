@@ -57,9 +57,16 @@ html_theme = "furo"
 html_title = f"interviewtips {release}"
 html_static_path: list[str] = []
 
+# `Name` in a docstring is a link to the documented object, not italics.
+default_role = "py:obj"
+
 autodoc_member_order = "bysource"
 autodoc_typehints = "signature"
-autodoc_preserve_defaults = True
+# Show defaults as values (None, ()), not as the source of attrs' generated __init__
+# (attr_dict['x'].default).
+autodoc_preserve_defaults = False
+# What every filter accepts has a name and an entry of its own in the reference.
+autodoc_type_aliases = {"FilterValue": "interviewtips.FilterValue"}
 napoleon_google_docstring = True
 napoleon_numpy_docstring = False
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import enum
 import io
 import json
 import os
@@ -69,6 +70,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     for name, directive in DIRECTIVES.items():
         app.add_directive(name, directive)
     app.add_transform(NoSmartQuotes)
+    app.connect("autodoc-process-docstring", describe_field)
     app.connect("builder-inited", write_json_schemas)
     app.connect("env-check-consistency", check_api_documented)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}
@@ -587,6 +589,51 @@ DIRECTIVES: dict[str, type[_Generated]] = {
     "command-help": CommandHelp,
     "markdown-include": MarkdownInclude,
 }
+
+
+# -- fields and members described from the registry ----------------------------------------
+
+#: The public record classes whose fields the registry declares, by class name.
+_DECLARED = {
+    record_type.model.__name__: record_type
+    for record_type in (*SECTIONS.values(), PACK, SOURCE, STAR)
+}
+#: Fields of public classes the registry does not declare.
+_UNDECLARED = {
+    "pack": "The id of the pack that defines it (``core`` for the built-in guidance).",
+    "Hidden.section": "The section of the hidden record (``tips``, ``questions``...).",
+    "Hidden.id": "The hidden record's id, as ``pack:id``.",
+    "Placeholder.name": "The placeholder's name, as the template writes it between braces.",
+    "Placeholder.description": "What to fill it with.",
+}
+
+
+def describe_field(  # noqa: PLR0913, PLR0917 - Sphinx's event signature
+    app: Sphinx, what: str, name: str, obj: Any, options: Any, lines: list[str]
+) -> None:
+    """Describe each field of a record with its declaration's doc, and list each enum's members.
+
+    Attrs fields have no docstrings of their own; the registry says what each holds, so
+    the reference and the JSON Schemas say the same.
+    """
+    del app, options
+    if what == "class" and isinstance(obj, type) and issubclass(obj, enum.Enum):
+        for member in obj:
+            label = esc(str(getattr(member, "label", member.value)))
+            lines += ["", f".. attribute:: {member.name}", ""]
+            lines.append(f"   The id ``{member.value}``, shown as *{label}*.")
+        return
+    if what != "attribute" or any(lines) or not name.startswith("interviewtips."):
+        return
+    owner, _, field_name = name.removeprefix("interviewtips.").rpartition(".")
+    record_type = _DECLARED.get(owner)
+    field = record_type.field(field_name) if record_type is not None else None
+    if field is not None:
+        lines.append(esc(field.doc))
+    elif f"{owner}.{field_name}" in _UNDECLARED:
+        lines.append(_UNDECLARED[f"{owner}.{field_name}"])
+    elif field_name in _UNDECLARED:
+        lines.append(_UNDECLARED[field_name])
 
 
 # -- the API page is complete ------------------------------------------------------------------

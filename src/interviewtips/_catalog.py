@@ -149,7 +149,8 @@ class Catalog:
         """Return the records of one type that match every filter given, in canonical order.
 
         Args:
-            record: The record type: one of `RECORD_TYPES` (tips, questions...).
+            record: A record type of guidance, by the name the command line gives it
+                (``"tips"``, ``"questions-to-ask"``...).
             filters: One per facet of the record type (``stage=``, ``kind=``...); each
                 takes an id, a display name or an alias in any case, the model object or
                 enum member, or an iterable of those (any of them). Facets combine with AND.
@@ -208,7 +209,7 @@ class Catalog:
         Args:
             text: The words to look for.
             limit: At most this many results.
-            record: The record type to search: one of `RECORD_TYPES`.
+            record: The record type to search, as for `select`.
             filters: As for `select`.
         """
         record_type = self._guidance(record)
@@ -222,7 +223,7 @@ class Catalog:
     def get(self, id: str, default: Any = None, *, record: str = "tips") -> Any:  # noqa: A002
         """Return the record with this id (``pack:id`` also works), or ``default``.
 
-        ``record`` names the record type: one of `RECORD_TYPES`, or a vocabulary
+        ``record`` names the record type, as for `select`, or a vocabulary
         ("stages", "topics", "situations", "regions").
         """
         section = self._record_names.resolve(record)
@@ -271,7 +272,7 @@ class Catalog:
         Args:
             by: A facet of the record type (stage, topic, kind...), or "record" to
                 count each record type.
-            of: The record type to count: one of `RECORD_TYPES`.
+            of: The record type to count, as for `select`.
 
         Raises:
             UnknownNameError: ``by`` or ``of`` names nothing.
