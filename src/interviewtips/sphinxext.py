@@ -746,6 +746,10 @@ class _GuidanceDirective(SphinxDirective):
             anchor = None
         node = renderer.node(record, anchor, display)
         self.set_source_info(node)
+        if "no-index" in self.options:  # shown again here: search finds it at its home
+            node["classes"].append("no-search")
+            if "container_classes" in node:
+                node["container_classes"].append("no-search")
         if anchor is not None:
             document.ids[anchor] = node
             if "no-index" in self.options:
