@@ -451,8 +451,10 @@ class TestSearchLandsOnTheTip:
 class TestAccessibility:
     """Do and don't are told apart by words and icons, with enough contrast."""
 
-    def test_badge_contrast(self, site: Site, tab: Browser) -> None:
+    @pytest.mark.parametrize("scheme", ["light", "dark"])
+    def test_badge_contrast(self, site: Site, tab: Browser, scheme: str) -> None:
         """Each kind's badge says Do or Don't with an icon, its text at 4.5:1 or more."""
+        tab.page.emulate_media(color_scheme=scheme)
         tab.page.goto(site.url + STAGE_PAGE)
         for kind, word, icon in (("do", "Do", "\u2713"), ("dont", "Don\u2019t", "\u2717")):
             badge = tab.page.locator(f".interview-badge-{kind}").first
@@ -462,14 +464,18 @@ class TestAccessibility:
             )
             assert contrast(*colours) >= 4.5, colours
 
-    def test_border_contrast(self, site: Site, tab: Browser) -> None:
+    @pytest.mark.parametrize("scheme", ["light", "dark"])
+    def test_border_contrast(self, site: Site, tab: Browser, scheme: str) -> None:
         """Each kind's border has at least 3:1 against the page's background."""
+        tab.page.emulate_media(color_scheme=scheme)
         tab.page.goto(site.url + STAGE_PAGE)
         page_background = tab.page.evaluate("getComputedStyle(document.body).backgroundColor")
         for kind in ("do", "dont"):
-            border = tab.page.locator(f".interview-kind-{kind}").first.evaluate(
-                "b => getComputedStyle(b).borderLeftColor"
+            style, width, border = tab.page.locator(f".interview-kind-{kind}").first.evaluate(
+                "b => { const s = getComputedStyle(b);"
+                " return [s.borderLeftStyle, parseFloat(s.borderLeftWidth), s.borderLeftColor]; }"
             )
+            assert ("solid", True) == (style, width >= 3), (kind, style, width)
             assert contrast(border, page_background) >= 3, (kind, border)
 
     def test_diagram_has_alt_text(self, site: Site, tab: Browser) -> None:
@@ -502,5 +508,20 @@ class TestPhone:
             badge = page.locator(".interview-badge-dont").first
             badge.scroll_into_view_if_needed()
             assert badge.is_visible()
+        finally:
+            page.close()
+
+    def test_email_template_wraps(self, site: Site, context: BrowserContext) -> None:
+        """An opened email template wraps its lines: nothing in it scrolls out of reach."""
+        page = context.new_page()
+        try:
+            page.set_viewport_size({"width": 390, "height": 844})
+            page.goto(site.url + STAGE_PAGE)
+            template = page.locator("details.interview-template").first
+            template.locator("summary").click()
+            email = template.locator(".interview-template-email pre").first
+            email.wait_for(state="visible")
+            widths = email.evaluate("pre => [pre.scrollWidth, pre.clientWidth]")
+            assert widths[0] <= widths[1], widths
         finally:
             page.close()

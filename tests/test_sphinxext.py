@@ -504,6 +504,18 @@ class TestStrangerSite:
         assert expected in text
 
 
+class TestLatex:
+    """The LaTeX builder gets text pdflatex can typeset."""
+
+    @pytest.mark.sphinx("latex", testroot="stranger", freshenv=True)
+    def test_no_symbols_pdflatex_lacks(self, app: SphinxTestApp) -> None:
+        """Kinds are words without icons, and checklist items start with [ ]."""
+        app.build()
+        tex = next(Path(app.outdir).glob("*.tex")).read_text(encoding="utf-8")
+        # LaTeX escapes the brackets: [ ] is written {[} {]}.
+        assert ([], True) == (re.findall("[\u2713\u2717\u2610]", tex), "{[} {]} " in tex)
+
+
 class TestIndexText:
     """Headings go into the search index and objects.inv as one clean line."""
 

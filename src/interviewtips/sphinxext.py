@@ -46,6 +46,7 @@ from sphinx import addnodes
 from sphinx.domains import Domain, ObjType
 from sphinx.errors import ExtensionError
 from sphinx.roles import XRefRole
+from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.nodes import make_refnode
@@ -119,6 +120,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     for vocabulary in VOCABULARIES:
         app.add_directive(f"interview-{vocabulary.name}", vocabulary_directive(vocabulary))
     app.add_directive("interview-guide", GuideDirective)
+    app.add_post_transform(PlainSymbols)
     app.connect("config-inited", _check_config)
     app.connect("builder-inited", _add_static)
     app.connect("env-get-outdated", _reload_catalog)
@@ -369,6 +371,25 @@ def badge(facet: str, value: Any) -> nodes.inline:
     return found
 
 
+class PlainSymbols(SphinxPostTransform):
+    """Make records typeset with pdflatex, whose fonts lack the icons and the checkbox.
+
+    The kinds' icons go (their words stay) and checklist boxes become ``[ ]``.
+    """
+
+    default_priority = 200
+    formats = ("latex",)
+
+    def run(self, **kwargs: Any) -> None:
+        """Replace each icon and checkbox in the document."""
+        del kwargs
+        for node in list(self.document.findall(nodes.inline)):
+            if "interview-icon" in node["classes"]:
+                node.parent.remove(node)
+            elif "interview-checkbox" in node["classes"]:
+                node.replace_self(nodes.inline("[ ] ", "[ ] ", classes=node["classes"]))
+
+
 class Display(NamedTuple):
     """How a directive shows its records."""
 
@@ -391,14 +412,23 @@ BodyRenderer = Callable[[Any, Names], Body]
 _BODIES: dict[type, BodyRenderer] = {}
 #: The heading a guide gives each record type's section, by model.
 _SECTION_TITLES: dict[type, str] = {}
+#: What the summary of a collapsed record's content says, by model.
+_MORE: dict[type, str] = {}
 
 
-def renders(model: type, section: str) -> Callable[[BodyRenderer], BodyRenderer]:
-    """Register how the body of records of ``model`` looks, and its guide section's title."""
+def renders(
+    model: type, section: str, more: str = "Details"
+) -> Callable[[BodyRenderer], BodyRenderer]:
+    """Register how the body of records of ``model`` looks, and how a guide presents them.
+
+    ``section`` is the title of their section in a guide; ``more``, the summary of their
+    collapsed content when each record is a heading.
+    """
 
     def register(function: BodyRenderer) -> BodyRenderer:
         _BODIES[model] = function
         _SECTION_TITLES[model] = section
+        _MORE[model] = more
         return function
 
     return register
@@ -426,7 +456,7 @@ def _tip_body(tip: Tip, _: Names) -> Body:
     )
 
 
-@renders(Question, "Questions you may be asked")
+@renders(Question, "Questions you may be asked", more="What it assesses and how to answer")
 def _question_body(question: Question, _: Names) -> Body:
     rest: list[Node] = [
         *_labelled("How to answer", question.approach, ["interview-question-approach"])
@@ -601,12 +631,12 @@ class Renderer:
             section = nodes.section("", ids=ids, classes=classes)
             section += nodes.title(heading, heading, classes=[f"interview-{self.slug}-title"])
             section += self.meta(record, display, badges=True)
-            section += body.lead
-            if body.rest and display.collapse:
-                more = nodes.inline("More", "More")
-                section += dropdown([more], body.rest, ["interview-more"])
+            if display.collapse:
+                label = _MORE.get(type(record), "Details")
+                more = nodes.inline(label, label)
+                section += dropdown([more], [*body.lead, *body.rest], ["interview-more"])
             else:
-                section += body.rest
+                section += [*body.lead, *body.rest]
             return section
         header = self.header(record, display)
         content = [*body.lead, *body.rest, *self.meta(record, display, badges=False)]
@@ -1188,7 +1218,7 @@ class VocabularyDirective(SphinxDirective):
             )
             link["refdoc"] = self.env.docname
             tally = " \u00b7 ".join(
-                f"{count[record.id]} {RECORD_TYPES[name].name.replace('-', ' ')}"
+                _tally(count[record.id], RECORD_TYPES[name])
                 for name, count in counts.items()
                 if count.get(record.id)
             )
@@ -1197,6 +1227,11 @@ class VocabularyDirective(SphinxDirective):
                 definition += nodes.paragraph(tally, tally, classes=["interview-counts"])
             found += nodes.definition_list_item("", nodes.term("", "", link), definition)
         return [found]
+
+
+def _tally(count: int, record_type: RecordType) -> str:
+    """Return "1 template" or "4 templates"."""
+    return f"{count} {record_type.singular if count == 1 else record_type.name.replace('-', ' ')}"
 
 
 def vocabulary_directive(vocabulary: RecordType) -> type[VocabularyDirective]:
