@@ -20,8 +20,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 import pytest
+import yaml
 
 import interviewtips
+from interviewtips._record_types import RECORD_TYPES
 from interviewtips.sphinxext import _guide_records
 
 if TYPE_CHECKING:
@@ -374,6 +376,31 @@ class TestAnchors:
         assert f"tip-{tip.id}" == target.get_attribute("id")
         assert tip.title == target.locator(".interview-tip-title").text_content()
         assert target.is_visible()
+
+
+class TestBuiltPages:
+    """What the built site says, read from its files."""
+
+    def test_topic_page_shows_every_record_type(
+        self, site: Site, catalog: interviewtips.Catalog
+    ) -> None:
+        """The thank-you topic's page anchors every record tagged with it, templates included."""
+        html_ = (site.root / "catalogue/topics/thank-you-note.html").read_text(encoding="utf-8")
+        ids = set(re.findall(r'\sid="([^"]+)"', html_))
+        expected = {
+            f"{record_type.singular.replace(' ', '-')}-{record.id}"
+            for name, record_type in RECORD_TYPES.items()
+            for record in catalog.select(name, topic="thank-you-note")
+        }
+        assert {"template-thank-you-after-one-to-one", "template-thank-you-after-panel"} <= expected
+        assert set() == expected - ids
+
+    def test_problem_fixes_keep_straight_quotes(self, site: Site) -> None:
+        """The YAML in a problem code's fix parses: no curly quotes crept into it."""
+        text = page_text(site.root / "reference/problems.html")
+        fix = re.search(r"quote the value: (title: .*?)\.\s", text)
+        assert fix is not None
+        assert {"title": "Don't: panic"} == yaml.safe_load(fix.group(1))
 
 
 class TestNoJavaScriptErrors:
