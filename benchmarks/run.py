@@ -28,9 +28,9 @@ from typing import TYPE_CHECKING, Any
 
 import interviewtips
 from interviewtips import _yaml
-from interviewtips._compiled import COMPILED
 from interviewtips._limits import Limits
-from interviewtips._locate import builtin_data
+from interviewtips._locate import COMPILED, builtin_data
+from interviewtips._record_types import RECORD_TYPES
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -40,10 +40,29 @@ try:
 except ImportError:  # the peer is optional: its rows are then left out
     pycountry = None
 
+sys.path.insert(0, str(Path(__file__).parent))
+import relevance
+
+try:
+    import rank_bm25
+except ImportError:  # the baseline is optional: its rows are then left out
+    rank_bm25 = None
+
+#: Queries of the kind people type, for the search timings at scale.
+SCALE_QUERIES = (
+    "thank you email",
+    "what should I do after a panel interview?",
+    "negociate my salery",
+    "zoom interview",
+    "they rejected me",
+)
+
 STAGE_IDS = [stage.id for stage in interviewtips.load().stages]
 TOPIC_IDS = [topic.id for topic in interviewtips.load().topics]
 #: The catalog size the scale targets are set for.
 LARGEST = 100_000
+#: How many tips the lint target is set for.
+LINTED = 10_000
 #: Large synthetic packs need more room than the defaults give a hostile pack.
 BIG = Limits(max_file_bytes=10_000_000, max_pack_bytes=500_000_000)
 
@@ -99,8 +118,68 @@ def synthetic_pack(folder: Path, tips: int) -> Path:
     return folder
 
 
-def load_time(folder: Path, *, libyaml: bool, compiled: bool, repeats: int) -> float:
-    """Return the median time (ms) of a load of a pack, from YAML or from its compiled form."""
+def lint_pack(folder: Path, tips: int) -> Path:
+    """Write a pack of ``tips`` tips whose titles read like real ones, 2,000 to a file.
+
+    Each title is four to eight words drawn (seeded) from the built-in titles' words,
+    a do's starting with a verb of theirs and a don't's with "Don't": titles as varied
+    as real content, so near duplicates are as rare as in real content.
+    """
+    import random  # noqa: PLC0415 - only this benchmark needs it
+
+    catalog = interviewtips.load()
+    words = sorted({w for tip in catalog.tips for w in tip.title.lower().split()[1:]})
+    verbs = sorted({tip.title.split()[0] for tip in catalog.tips if tip.kind == "do"})
+    draw = random.Random(2026)  # noqa: S311 - seeded sample data, not a secret
+    folder.mkdir(parents=True)
+    (folder / "pack.yaml").write_text(
+        "id: lint\nname: Lint benchmark\nversion: '1'\nschema_version: 1\nlanguage: en\n"
+        "license: CC0-1.0\n"
+    )
+    for start in range(0, tips, 2000):
+        lines = ["tips:"]
+        for number in range(start, min(start + 2000, tips)):
+            do = number % 3 != 0
+            first = draw.choice(verbs) if do else "Don't " + draw.choice(words)
+            title = " ".join([first, *draw.sample(words, draw.randint(3, 7))])
+            lines += [
+                f"  - id: tip-{number}",
+                f"    kind: {'do' if do else 'dont'}",
+                f"    title: {json.dumps(title)}",
+                "    detail: A sentence or two of detail about what to do, and how to do it.",
+                "    why: Interviewers look for this.",
+                f"    stages: [{STAGE_IDS[number % 14]}]",
+                f"    topics: [{TOPIC_IDS[number % 30]}]",
+            ]
+        (folder / f"tips-{start:07d}.yaml").write_text("\n".join(lines) + "\n")
+    return folder
+
+
+def lint_time(tips: int) -> float:
+    """Return the time (s) interviewtips.lint takes on a pack of ``tips`` varied tips."""
+    folder = lint_pack(Path(tempfile.mkdtemp()) / "lint", tips)
+    try:
+        start = time.perf_counter()
+        interviewtips.lint(folder, limits=BIG)
+        return time.perf_counter() - start
+    finally:
+        shutil.rmtree(folder.parent)
+
+
+def load_time(
+    folder: Path,
+    *,
+    libyaml: bool,
+    compiled: bool,
+    repeats: int,
+    every_record: bool = False,
+    builtin: bool = True,
+) -> float:
+    """Return the median time (ms) of a load of a pack, from YAML or from its compiled form.
+
+    With ``every_record``, every record is also built, as a store of one object per record
+    would at load: the cost the column store defers to the first query that needs each.
+    """
     original = _yaml.HAS_LIBYAML
     _yaml.HAS_LIBYAML = libyaml
     (folder / COMPILED).unlink(missing_ok=True)
@@ -111,19 +190,31 @@ def load_time(folder: Path, *, libyaml: bool, compiled: bool, repeats: int) -> f
         for _ in range(repeats):
             gc.collect()
             start = time.perf_counter()
-            interviewtips.load(packs=[folder], limits=BIG)
+            catalog = interviewtips.load(packs=[folder], limits=BIG, builtin=builtin)
+            if every_record:
+                build_every_record(catalog)
             runs.append((time.perf_counter() - start) * 1000)
     finally:
         _yaml.HAS_LIBYAML = original
     return statistics.median(runs)
 
 
-def peak_memory(folder: Path) -> tuple[float, interviewtips.Catalog]:
+def build_every_record(catalog: interviewtips.Catalog) -> None:
+    """Build every record of a catalog (the column store builds each on first use)."""
+    for name in RECORD_TYPES:
+        catalog.select(name)
+
+
+def peak_memory(
+    folder: Path, *, every_record: bool = False, builtin: bool = True
+) -> tuple[float, interviewtips.Catalog]:
     """Return the peak memory (MB) of loading a compiled pack, and the catalog."""
     gc.collect()
     tracemalloc.start()
     try:
-        catalog = interviewtips.load(packs=[folder], limits=BIG)
+        catalog = interviewtips.load(packs=[folder], limits=BIG, builtin=builtin)
+        if every_record:
+            build_every_record(catalog)
         return tracemalloc.get_traced_memory()[1] / 1e6, catalog
     finally:
         tracemalloc.stop()
@@ -216,6 +307,33 @@ def measure(quick: bool) -> dict[str, Any]:
     )
     catalog.search("thank you email")
     results["warm search (us)"] = warm(lambda: catalog.search("thank you email"), repeats)
+    queries = [judged["query"] for judged in relevance.judgements()]
+    for query in queries:  # a warm index: every type built, every query's words seen
+        catalog.search(query, record="all", limit=10)
+    results["warm search, judged queries, all types (us)"] = warm(
+        lambda: [catalog.search(q, record="all", limit=10) for q in queries], repeats
+    ) / len(queries)
+    first = (
+        "import time, interviewtips; c = interviewtips.load(); s = time.perf_counter(); "
+        "c.search('what should I do after a panel interview?'); "
+        "print((time.perf_counter() - s) * 1000)"
+    )
+    runs = [
+        float(
+            subprocess.run(
+                [sys.executable, "-c", first], check=True, capture_output=True, text=True
+            ).stdout
+        )
+        for _ in range(max(3, repeats // 2))
+    ]
+    results["first search in a process, index built (ms)"] = statistics.median(runs)
+    results["relevance"] = {
+        "library": relevance.score(relevance.library_search(catalog), relevance.judgements())
+    }
+    if rank_bm25 is not None:
+        results["relevance"]["BM25"] = relevance.score(
+            relevance.bm25_search(catalog), relevance.judgements()
+        )
     if pycountry is not None:
         pycountry.countries.search_fuzzy("germany")
         results["pycountry search_fuzzy (us)"] = warm(
@@ -223,28 +341,50 @@ def measure(quick: bool) -> dict[str, Any]:
         )
     results["scale"] = scale(quick)
     results["hostile"] = hostile(1 if quick else 5)
+    size = 1_000 if quick else LINTED
+    results["lint"] = {"tips": size, "seconds": lint_time(size)}
     return results
 
 
 def scale(quick: bool) -> list[dict[str, Any]]:
-    """Load synthetic packs of growing size from YAML and compiled; query each."""
-    sizes = (1_000, 5_000) if quick else (1_000, 10_000, 100_000)
+    """Load the built-in pack and synthetic packs of growing size from YAML and compiled.
+
+    Each is queried, and loaded once more with every record built, to weigh the column
+    store (records built on first use) against a store of one object per record.
+    """
+    sizes = (0, 1_000, 5_000) if quick else (0, 1_000, 10_000, 100_000)
     rows = []
     for size in sizes:
-        folder = synthetic_pack(Path(tempfile.mkdtemp()) / "bench", size)
-        row: dict[str, Any] = {"tips": size}
+        if size:
+            folder = synthetic_pack(Path(tempfile.mkdtemp()) / "bench", size)
+        else:  # the built-in pack, copied so that it can be compiled
+            folder = Path(tempfile.mkdtemp()) / "bench"
+            shutil.copytree(str(builtin_data()), folder, ignore=shutil.ignore_patterns(COMPILED))
+        row: dict[str, Any] = {"tips": size or "built-in"}
+        kept = {"builtin": bool(size)}  # the built-in pack is measured alone
         # A YAML load of 100,000 tips takes seconds: it is timed once.
         yaml_repeats = 1 if quick or size >= LARGEST else 3
-        row["libyaml (ms)"] = load_time(folder, libyaml=True, compiled=False, repeats=yaml_repeats)
+        row["libyaml (ms)"] = load_time(
+            folder, libyaml=True, compiled=False, repeats=yaml_repeats, **kept
+        )
         if size < LARGEST:  # the pure-Python parser takes minutes at 100,000
             row["pure Python (ms)"] = load_time(
-                folder, libyaml=False, compiled=False, repeats=yaml_repeats
+                folder, libyaml=False, compiled=False, repeats=yaml_repeats, **kept
             )
-        row["compiled (ms)"] = load_time(folder, libyaml=True, compiled=True, repeats=5)
-        peak, catalog = peak_memory(folder)
+        row["compiled (ms)"] = load_time(folder, libyaml=True, compiled=True, repeats=5, **kept)
+        row["compiled, every record built (ms)"] = load_time(
+            folder, libyaml=True, compiled=True, repeats=5, every_record=True, **kept
+        )
+        peak, catalog = peak_memory(folder, **kept)
         row["peak memory (MB)"] = peak
+        row["peak, every record built (MB)"] = peak_memory(folder, every_record=True, **kept)[0]
         row["memory per tip (KB)"] = peak * 1000 / len(catalog.tips)
         tips = catalog.tips
+        for query in SCALE_QUERIES:
+            catalog.search(query, limit=10)
+        row["search (us)"] = warm(
+            lambda c=catalog: [c.search(q, limit=10) for q in SCALE_QUERIES], 3
+        ) / len(SCALE_QUERIES)
         row["query (us)"] = warm(
             lambda c=catalog: c.query(stage="second-interview", kind="dont", topic="culture-fit"),
             5,
@@ -280,6 +420,29 @@ def targets(results: dict[str, Any]) -> list[tuple[str, float, float, bool]]:
         ("warm query (us)", r["warm query (us)"], 10.0),
         ("warm search (us)", r["warm search (us)"], 1000.0),
     ]
+    if "warm search, judged queries, all types (us)" in r:
+        checks += [
+            (
+                "warm search, judged queries (us)",
+                r["warm search, judged queries, all types (us)"],
+                1000.0,
+            ),
+            (
+                "first search in a process (ms)",
+                r["first search in a process, index built (ms)"],
+                30.0,
+            ),
+        ]
+    scored = r.get("relevance", {})
+    if "library" in scored:
+        mine = scored["library"]
+        checks += [
+            ("1 - success@3", 1 - mine["success@3"], 0.05),
+            ("1 - MRR@10", 1 - mine["MRR@10"], 0.15),
+        ]
+        if "BM25" in scored:
+            for name in ("success@3", "MRR@10"):
+                checks.append((f"BM25 / library {name}", scored["BM25"][name] / mine[name], 1.0))
     if "pycountry search_fuzzy (us)" in r:
         checks += [
             (
@@ -294,9 +457,15 @@ def targets(results: dict[str, Any]) -> list[tuple[str, float, float, bool]]:
             ),
         ]
     checks += [(f"refuse {name} (ms)", ms, 1000.0) for name, ms in r.get("hostile", {}).items()]
+    if "lint" in r:
+        checks.append((f"lint {r['lint']['tips']:,} tips (s)", r["lint"]["seconds"], 10.0))
     for row in r["scale"]:
-        checks.append((f"query at {row['tips']:,} tips (us)", row["query (us)"], 10.0))
-        if row["tips"] >= LARGEST:
+        size = row["tips"] if isinstance(row["tips"], str) else f"{row['tips']:,} tips"
+        checks.append((f"query at {size} (us)", row["query (us)"], 10.0))
+        largest = row["tips"] != "built-in" and row["tips"] >= LARGEST
+        if "search (us)" in row and largest:
+            checks.append(("search at 100,000 tips (us)", row["search (us)"], 20_000.0))
+        if largest:
             checks += [
                 (
                     "query / list comprehension at 100,000",
@@ -315,21 +484,39 @@ def targets(results: dict[str, Any]) -> list[tuple[str, float, float, bool]]:
 def report(results: dict[str, Any]) -> str:
     """Return the results as tables."""
     lines = ["Cold process (median ms)" + (" [quick run]" if results["quick"] else ""), ""]
-    cold_names = [k for k, v in results.items() if isinstance(v, float) and "(us)" not in k]
+    cold_names = [
+        k
+        for k, v in results.items()
+        if isinstance(v, float) and "(us)" not in k and "first search" not in k
+    ]
     width = max(map(len, results)) + 2
     lines += [f"  {name:<{width}} {results[name]:9.1f}" for name in cold_names]
+    if "first search in a process, index built (ms)" in results:
+        name = "first search in a process, index built (ms)"
+        lines += ["", f"  {name:<{width}} {results[name]:9.1f}"]
     lines += ["", "Warm (median us per call)", ""]
     lines += [f"  {k:<{width}} {v:9.2f}" for k, v in results.items() if "(us)" in k]
-    lines += ["", "Scale (synthetic packs)", ""]
+    if "relevance" in results:
+        lines += ["", "Relevance (tests/data/relevance.yaml, record='all')", ""]
+        for name, scored in results["relevance"].items():
+            lines.append(
+                f"  {name:<10} queries {scored['queries']}  success@3 {scored['success@3']:.3f}"
+                f"  MRR@10 {scored['MRR@10']:.3f}  misses {len(scored['misses'])}"
+            )
+    lines += ["", "Scale (the built-in pack, then synthetic packs)", ""]
     columns = list(results["scale"][0])
     lines.append("  " + " | ".join(f"{c:>16}" for c in columns))
     for row in results["scale"]:
-        cells = [f"{row['tips']:>16,}"]
+        size = row["tips"]
+        cells = [f"{size:>16}" if isinstance(size, str) else f"{size:>16,}"]
         cells += [f"{row.get(c, float('nan')):>16,.1f}" for c in columns[1:]]
         lines.append("  " + " | ".join(cells))
     if "hostile" in results:
         lines += ["", "Hostile input (median ms to refuse, built-in pack loaded beside)", ""]
         lines += [f"  {name:<{width}} {ms:9.1f}" for name, ms in results["hostile"].items()]
+    if "lint" in results:
+        lines += ["", "Lint (varied titles, all checks)", ""]
+        lines.append(f"  {results['lint']['tips']:,} tips: {results['lint']['seconds']:.2f} s")
     lines += ["", "Targets (ratios from this run)", ""]
     for name, value, bound, met in targets(results):
         verdict = "met" if met else f"MISSED by {value / bound:.2f}x"

@@ -47,10 +47,13 @@ extensions = [
 exclude_patterns = ["_build", "explanation/fuzz-result.txt"]
 nitpicky = True
 # Names the Python domain cannot resolve, left as plain text: Python 3.9 cannot evaluate
-# some annotations and leaves bare names, and Table is private (a Catalog is built by
+# some annotations and leaves bare names, and RecordTable is private (a Catalog is built by
 # load, not directly). Names from the standard library are handled by _standard_library.
 nitpick_ignore_regex = [
-    (r"py:(class|obj)", r"(Iterable|Any|Table|Traversable|PathLike|PackPath|Path)(\[.*\])?"),
+    (
+        r"py:(class|obj)",
+        r"(Iterable|Any|RecordTable|FilterValue|Traversable|PathLike|PackPath|Path)(\[.*\])?",
+    ),
 ]
 
 html_theme = "furo"

@@ -1,15 +1,19 @@
-"""Shared fixtures: small packs, both YAML parsers, a clean cache for every test."""
+"""Shared fixtures and helpers: small packs, both YAML parsers, the command line, a clean cache."""
 
 from __future__ import annotations
 
 import shutil
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 import pytest
 
 import interviewtips
 from interviewtips import _api, _yaml
+from interviewtips.cli import main
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
 
 pytest_plugins = ("sphinx.testing.fixtures",)
 
@@ -17,6 +21,9 @@ TESTS = Path(__file__).parent
 DATA = TESTS / "data"
 MINIMAL = DATA / "minimal"
 BAD = DATA / "bad"
+HOSTILE = DATA / "hostile"
+#: Command-line arguments that load the minimal pack alone.
+MINI = ["--pack", str(MINIMAL), "--no-builtin"]
 
 #: The fourteen lifecycle stages of the built-in content, in order.
 STAGES = (
@@ -59,9 +66,55 @@ tips:
 """
 
 
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    """Run the command line in-process; return its exit code, standard output and error."""
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def located(problems: Iterable[interviewtips.Problem]) -> list[tuple[str, int, int]]:
+    """Return each problem as (code, line, column)."""
+    return [(problem.code, problem.line, problem.column) for problem in problems]
+
+
+def refused(packs: list[Path], limits: interviewtips.Limits | None = None) -> list:
+    """Load ``packs`` alone; return the problems of the ContentError it must raise."""
+    with pytest.raises(interviewtips.ContentError) as caught:
+        interviewtips.load(packs=packs, builtin=False, limits=limits)
+    return list(caught.value.problems)
+
+
+def minimal_with(folder: Path, added: Path | None = None, *, manifest: Path | None = None) -> Path:
+    """Return a copy of the minimal pack at ``folder``, with a file added or its manifest replaced.
+
+    The added file is copied in as ``zz-added.yaml``, so it is read last.
+    """
+    copy = Path(shutil.copytree(MINIMAL, folder))
+    if added is not None:
+        shutil.copy(added, copy / ADDED)
+    if manifest is not None:
+        shutil.copy(manifest, copy / "pack.yaml")
+    return copy
+
+
+#: The name a file added to a copy of the minimal pack takes.
+ADDED = "zz-added.yaml"
+
+
 @pytest.fixture(autouse=True)
 def _cold_cache() -> None:
-    """Start every test as a new process would: nothing loaded yet."""
+    """Start every test as a new process would, but for the built-in pack as read.
+
+    The built-in pack is immutable and the same for every test, so it is read once;
+    tests of a true cold start ask for the ``cold_start`` fixture.
+    """
+    _api._reset_for_tests(keep_builtin_pack=True)
+
+
+@pytest.fixture
+def cold_start() -> None:
+    """Forget the built-in pack too: nothing is loaded, as in a new process."""
     _api._reset_for_tests()
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import shutil
 import threading
 from pathlib import Path
@@ -10,7 +11,7 @@ import pytest
 
 import interviewtips
 from conftest import MANIFEST, MINIMAL, REPLACEMENT
-from interviewtips import _pack
+from interviewtips import _nodes, _pack
 from interviewtips._locate import builtin_data
 
 EXTRA_TIP = """\
@@ -89,10 +90,29 @@ class TestFailedLoads:
             interviewtips.load(packs=[minimal_copy], builtin=False)
 
 
+class TestMemory:
+    """A catalog keeps its records, not the YAML they were read from."""
+
+    def test_no_yaml_node_outlives_a_load(self, cold_start) -> None:
+        """After loading YAML packs, no node of the reader's is alive."""
+        catalog = interviewtips.load(packs=[MINIMAL], builtin=False)
+        builtin = interviewtips.load()
+        gc.collect()
+        alive = [
+            obj for obj in gc.get_objects() if isinstance(obj, (_nodes.Mapping, _nodes.Sequence))
+        ]
+        assert (True, []) == (len(catalog.tips) > 1 and len(builtin.tips) > 1, alive[:3])
+
+    def test_nodes_do_exist_while_reading(self) -> None:
+        """The check above can fail: a pack as read, before the merge, holds its nodes."""
+        pack, problems = _pack.read_pack(MINIMAL, interviewtips.Limits(), compiled=False)
+        assert ([], True) == (problems, pack is not None and pack.tables["tips"].nodes is not None)
+
+
 class TestThreads:
     """Many threads loading at once on a cold start share one catalog."""
 
-    def test_32_threads_load_once(self, monkeypatch: pytest.MonkeyPatch) -> None:
+    def test_32_threads_load_once(self, monkeypatch: pytest.MonkeyPatch, cold_start) -> None:
         """The built-in pack is read once, and every thread sees the same results."""
         reads = []
         real_read_pack = _pack.read_pack
@@ -135,9 +155,13 @@ class TestValidate:
         assert () == interviewtips.validate(MINIMAL, builtin=False)
 
     def test_pack_alone_clashes_with_core(self) -> None:
-        """The same pack beside the built-in content clashes on stage orders and an id."""
+        """The same pack beside the built-in content clashes on stage orders, an id and names.
+
+        Its stages and topics answer to names the built-in ones answer to ("first",
+        "2nd round", "research"...): each is IT307 at the name.
+        """
         problems = interviewtips.validate(MINIMAL)
-        assert ["IT302", "IT305", "IT305"] == [problem.code for problem in problems]
+        assert ["IT302", "IT305", "IT305"] + ["IT307"] * 12 == [p.code for p in problems]
 
     def test_problems_are_returned_not_raised(self, make_pack) -> None:
         """Unknown references come back as located problems."""

@@ -49,19 +49,23 @@ class TestBenchmarkSmoke:
             "warm query (us)": 2.0,
             "warm search (us)": 100.0,
             "scale": [{"tips": 1000, "query (us)": 3.0, "list comprehension (us)": 30.0}],
+            "lint": {"tips": 10_000, "seconds": 4.5},
         }
         rows = {name: (value, met) for name, value, _, met in bench.targets(results)}
         assert (0.5, True) == rows["import interviewtips / import attrs"]
         assert (2.0, False) == rows["import + load + first query / floor"]
+        assert (4.5, True) == rows["lint 10,000 tips (s)"]
         text = bench.report(results)
         assert "MISSED by 1.54x" in text
         assert "query at 1,000 tips (us)" in text
 
+    @pytest.mark.slow
     def test_quick_run(self, bench, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
         """--quick --json runs end to end and writes the figures."""
         out = tmp_path / "figures.json"
         assert 0 == bench.main(["--quick", "--json", str(out)])
         figures = json.loads(out.read_text())
-        assert [1000, 5000] == [row["tips"] for row in figures["scale"]]
+        assert ["built-in", 1000, 5000] == [row["tips"] for row in figures["scale"]]
         assert list(bench.HOSTILE_INPUTS) == list(figures["hostile"])
+        assert 1000 == figures["lint"]["tips"]
         assert "Targets (ratios from this run)" in capsys.readouterr().out

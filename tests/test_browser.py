@@ -156,6 +156,8 @@ def pages_showing(catalog: interviewtips.Catalog, tip: interviewtips.Tip) -> fro
 def find_rare_word(catalog: interviewtips.Catalog, html_root: Path) -> RareWord:
     """Return the first word (of 6 letters or more) that only one tip's detail uses.
 
+    The tip is one its first stage's page shows: general advice, not one situation's.
+
     Sphinx's search matches stems, so the word's stem must be the stem of no other word
     in the catalog, nor on any built page that does not show the tip: hand-written pages
     and the generated pages' own headings alike.
@@ -175,6 +177,8 @@ def find_rare_word(catalog: interviewtips.Catalog, html_root: Path) -> RareWord:
     }
     for tip in catalog.tips:
         showing = pages_showing(catalog, tip)
+        if f"catalogue/stages/{tip.stages[0]}" not in showing:
+            continue  # advice for one situation or region: its stage pages leave it out
         elsewhere = set().union(*(s for name, s in page_stems.items() if name not in showing))
         for word in sorted(set(_CANDIDATE.findall(tip.detail.lower()))):
             if catalog_stems[stem(word)] == 1 and stem(word) not in elsewhere:
@@ -284,7 +288,7 @@ def search_results(page: Page) -> list[str]:
 
 
 class TestStagePage:
-    """The second-interview page shows every tip the library returns for that stage."""
+    """The second-interview page shows every tip the library's guide for that stage holds."""
 
     def test_shows_every_tip(
         self, site: Site, tab: Browser, catalog: interviewtips.Catalog
@@ -295,7 +299,7 @@ class TestStagePage:
             "titles => titles.filter(t => t.getBoundingClientRect().height > 0)"
             ".map(t => t.textContent)"
         )
-        expected = sorted(tip.title for tip in catalog.query(stage=STAGE))
+        expected = sorted(tip.title for tip in catalog.guide(stage=STAGE).tips)
         assert expected == sorted(shown)
 
     def test_screenshot(self, site: Site, tab: Browser) -> None:
@@ -343,13 +347,13 @@ class TestAnchors:
         """Each tip on the stage page carries the id ``tip-<its id>``, and no other tip shows."""
         tab.page.goto(site.url + STAGE_PAGE)
         ids = tab.page.locator(".interview-tip").evaluate_all("tips => tips.map(t => t.id)")
-        assert sorted(f"tip-{tip.id}" for tip in catalog.query(stage=STAGE)) == sorted(ids)
+        assert sorted(f"tip-{tip.id}" for tip in catalog.guide(stage=STAGE).tips) == sorted(ids)
 
     def test_link_scrolls_to_the_tip(
         self, site: Site, tab: Browser, catalog: interviewtips.Catalog
     ) -> None:
         """Opening ``page.html#tip-<id>`` targets that tip and scrolls it into view."""
-        tip = catalog.query(stage=STAGE)[-1]
+        tip = catalog.guide(stage=STAGE).tips[-1]
         tab.page.goto(f"{site.url}{STAGE_PAGE}#tip-{tip.id}")
         # Furo scrolls smoothly: wait until the tip is in view, not for a fixed time.
         tab.page.wait_for_function(

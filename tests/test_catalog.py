@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import difflib
+import gc
+import tracemalloc
+
 import attrs
 import pytest
 
 import interviewtips
-from conftest import STAGES
-from interviewtips import Format, Kind, Phase, UnknownNameError
+from conftest import MANIFEST, STAGES
+from interviewtips import Format, Kind, Phase, UnknownNameError, _index, _text
 
 
 def ids(records) -> list[str]:
@@ -52,8 +56,22 @@ class TestQuery:
         assert () == mini.query(stage=[])
 
     def test_format_filter(self, mini) -> None:
-        """Formats filter by any of the tip's formats."""
-        assert ["dont-arrive-late", "no"] == ids(mini.query(format=[Format.IN_PERSON, "phone"]))
+        """A format gives the tips for any of the formats named and those for every format."""
+        found = ids(mini.query(format=[Format.IN_PERSON, "phone"]))
+        assert ["read-the-website", "dont-arrive-late", "no", "send-a-note"] == found
+
+    def test_only_the_formats_named(self, mini) -> None:
+        """only() leaves out the tips for every format: those tagged with none."""
+        only = interviewtips.only(Format.IN_PERSON, "phone")
+        assert ["dont-arrive-late", "no"] == ids(mini.query(format=only))
+        assert ["dont-arrive-late", "no"] == ids(
+            mini.query(format=interviewtips.only([Format.IN_PERSON, "phone"]))
+        )
+
+    def test_only_needs_a_value(self) -> None:
+        """only() with nothing to name is a TypeError, not a filter that matches nothing."""
+        with pytest.raises(TypeError, match="at least one value"):
+            interviewtips.only()
 
     def test_topic_alias(self, mini) -> None:
         """A topic's alias names it."""
@@ -81,6 +99,21 @@ class TestQuery:
         """A number is no filter."""
         with pytest.raises(TypeError, match="a stage filter takes a name"):
             mini.query(stage=3)
+
+    def test_nested_filters_are_a_type_error(self, mini) -> None:
+        """A list in the list, or a list holding itself, is a TypeError, not a RecursionError."""
+        looped: list[object] = ["first-round"]
+        looped.append(looped)
+        expected = (
+            "a stage filter takes a name, a stage or a flat iterable of them, "
+            "not an iterable inside the iterable (list)"
+        )
+        for value in (looped, [["first-round"]], [[[[["first-round"]]]]]):
+            with pytest.raises(TypeError) as caught:
+                mini.query(stage=value)
+            assert expected == str(caught.value)
+        with pytest.raises(TypeError, match=r"flat iterable of them, not int$"):
+            mini.query(kind=["do", 3])
 
     def test_results_are_tuples(self, mini) -> None:
         """Results cannot be appended to or changed."""
@@ -261,3 +294,98 @@ class TestBuiltin:
         """repr names the packs and sizes, not every record."""
         assert repr(catalog).startswith("<Catalog packs=[core]: 14 stages, ")
         assert isinstance(catalog, interviewtips.Catalog)
+
+
+class TestBoundedMemory:
+    """Whatever callers pass, the caches and the query memo keep a bounded amount."""
+
+    def test_long_names_are_not_kept(self, catalog) -> None:
+        """Failed lookups, queries and searches with 100 KB names keep almost nothing."""
+
+        def ask(number: int) -> None:
+            name = f"{number:05d}" + "x" * 100_000
+            with pytest.raises(UnknownNameError):
+                catalog.query(stage=name)
+            with pytest.raises(UnknownNameError):
+                catalog.lookup(name)
+            with pytest.raises(UnknownNameError):
+                catalog.get(name, record=name)
+            assert () == catalog.search(name)
+
+        ask(0)  # builds the name maps and the word index
+        gc.collect()
+        tracemalloc.start()
+        try:
+            before = tracemalloc.get_traced_memory()[0]
+            for number in range(1, 11):  # 1 MB of names, as much again normalised
+                ask(number)
+            gc.collect()
+            kept = tracemalloc.get_traced_memory()[0] - before
+        finally:
+            tracemalloc.stop()
+        assert kept < 100_000
+
+    def test_memo_keeps_small_queries_only(self, catalog, monkeypatch) -> None:
+        """A query naming many ids, or matching many records, is answered but not kept."""
+        monkeypatch.setattr(_index, "MEMO_IDS", 3)
+        monkeypatch.setattr(_index, "MEMO_RECORDS", 10)
+        monkeypatch.setattr(_index, "MEMO_QUERIES", 2)
+        memo = catalog._indexes["tips"]._memo
+        small = catalog.query(stage="second-interview", kind="dont", topic="culture-fit")
+        assert 0 < len(small) <= 10
+        assert small is catalog.query(stage="second-interview", kind="dont", topic="culture-fit")
+        many_ids = ["preparation", "application", "screening", "closing"]
+        assert catalog.query(stage=many_ids) is not catalog.query(stage=many_ids)
+        assert catalog.query(kind="do") is not catalog.query(kind="do")  # over 10 records
+        assert 1 == len(memo)
+        for stage in ("closing", "follow-up", "rejection"):
+            catalog.query(stage=stage, kind="dont", topic="culture-fit")
+        assert 2 == len(memo)
+
+
+@pytest.fixture(scope="module")
+def many_tips(tmp_path_factory: pytest.TempPathFactory) -> interviewtips.Catalog:
+    """A catalog of 3,000 tips with ids that differ by a digit or two."""
+    folder = tmp_path_factory.mktemp("many") / "many"
+    folder.mkdir()
+    (folder / "pack.yaml").write_text(MANIFEST.replace("acme", "many"), encoding="utf-8")
+    lines = ["tips:"] + [
+        f"  - {{id: tip-{number}, kind: do, title: Do thing {number}, detail: D., why: W., "
+        f"stages: [{STAGES[number % 14]}], topics: [company-research]}}"
+        for number in range(3000)
+    ]
+    (folder / "tips.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return interviewtips.load(packs=[folder])
+
+
+class TestCloseMatchesAreBounded:
+    """A mistyped id among thousands is compared with a few hundred ids, not all of them."""
+
+    TYPOS = ("tip-1234x", "tp-777", "tip-29999", "tip-12-34", "tip-0042", "reflect-on-the-frist")
+
+    def test_lookup_compares_few_and_suggests_the_closest(self, many_tips, monkeypatch) -> None:
+        """Each typo is compared with at most COMPARED ids; the closest of all is suggested."""
+        ids = [tip.id for tip in many_tips.tips]
+        best = {typo: difflib.get_close_matches(typo, ids, n=1)[:1] for typo in self.TYPOS}
+        compared: list[int] = []
+        real = difflib.get_close_matches
+
+        def counting(word, possibilities, *args, **kwargs):
+            compared.append(len(possibilities))
+            return real(word, possibilities, *args, **kwargs)
+
+        monkeypatch.setattr(difflib, "get_close_matches", counting)
+        found = {}
+        for typo in self.TYPOS:
+            with pytest.raises(UnknownNameError) as caught:
+                many_tips.lookup(typo)
+            found[typo] = list(caught.value.suggestions[:1])
+        assert best == found
+        assert [True] * len(self.TYPOS) == [count <= _text.COMPARED for count in compared]
+
+    def test_a_name_longer_than_any_is_not_compared(self, many_tips, monkeypatch) -> None:
+        """A name too long to be close to any id is refused without comparing anything."""
+        monkeypatch.setattr(difflib, "get_close_matches", None)
+        with pytest.raises(UnknownNameError) as caught:
+            many_tips.lookup("tip-" + "1" * 200)
+        assert () == caught.value.suggestions

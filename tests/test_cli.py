@@ -9,16 +9,8 @@ import sys
 import pytest
 
 import interviewtips
-from conftest import MINIMAL
+from conftest import MINI, MINIMAL, run
 from interviewtips.cli import main
-
-MINI = ["--pack", str(MINIMAL), "--no-builtin"]
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 class TestList:
@@ -42,9 +34,17 @@ class TestList:
         ]
 
     def test_interview_format_filter(self, capsys) -> None:
-        """--interview-format filters by format; --format stays the output format."""
+        """--interview-format gives that format's tips and those for every format."""
         code, out, _ = run(
             capsys, "list", *MINI, "--interview-format", "in person", "--format", "json"
+        )
+        found = [item["id"] for item in json.loads(out)]
+        assert (0, ["read-the-website", "dont-arrive-late", "send-a-note"]) == (code, found)
+
+    def test_only_interview_format_filter(self, capsys) -> None:
+        """--only-interview-format gives that format's own tips; --format stays the output."""
+        code, out, _ = run(
+            capsys, "list", *MINI, "--only-interview-format", "in person", "--format", "json"
         )
         assert (0, ["dont-arrive-late"]) == (code, [item["id"] for item in json.loads(out)])
 

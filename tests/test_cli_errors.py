@@ -15,19 +15,11 @@ from pathlib import Path
 
 import pytest
 
-from conftest import BAD, MINIMAL
-from interviewtips.cli import main
+from conftest import BAD, MINI, MINIMAL, minimal_with, run
 
-MINI = ["--pack", str(MINIMAL), "--no-builtin"]
 ERROR = "interviewtips: error: "
 PROBLEM_LINE = re.compile(r".+:\d+:\d+: IT\d{3} \S")
 SUMMARY = re.compile(r"interviewtips: error: \d+ problem\(s\) in the content")
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def assert_usage_error(code: int, out: str, err: str) -> None:
@@ -47,9 +39,8 @@ def assert_content_error(code: int, out: str, err: str) -> list[str]:
 
 
 def broken_pack(tmp_path: Path, bad: str = "merge-key.yaml") -> Path:
-    folder = Path(shutil.copytree(MINIMAL, tmp_path / "broken"))
-    shutil.copy(BAD / bad, folder / "zz-bad.yaml")
-    return folder
+    """Return a copy of the minimal pack with a bad file from tests/data/bad/ added."""
+    return minimal_with(tmp_path / "broken", BAD / bad)
 
 
 class TestBadPaths:
@@ -216,10 +207,14 @@ class TestNothingFound:
         assert (1, "", 1) == (code, out, len(err.splitlines()))
         assert err.startswith(ERROR + "no record has the id")
 
-    @pytest.mark.parametrize("argv", [["search", "zzzqqq"], ["search", "thank", "--limit", "-1"]])
-    def test_search_finds_nothing(self, argv: list[str], capsys) -> None:
-        """A search with no result (or a negative limit) is exit 1 and one line."""
-        assert (1, "", "interviewtips: nothing matches\n") == run(capsys, *argv, *MINI)
+    @pytest.mark.parametrize(
+        ("argv", "text"),
+        [(["search", "zzzqqq"], "zzzqqq"), (["search", "thank", "--limit", "-1"], "thank")],
+    )
+    def test_search_finds_nothing(self, argv: list[str], text: str, capsys) -> None:
+        """A search with no result (or a negative limit) is exit 1 and one line naming it."""
+        expected = f"interviewtips: nothing matches {text!r}\n"
+        assert (1, "", expected) == run(capsys, *argv, *MINI)
 
 
 class TestNonUtf8Arguments:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import operator
+import os
 import re
 import shutil
 from concurrent.futures import ThreadPoolExecutor
@@ -14,7 +15,7 @@ import pytest
 
 import interviewtips
 from conftest import MANIFEST, MINIMAL, REPLACEMENT
-from interviewtips import Kind, Limits, _api, _pack, _yaml
+from interviewtips import Kind, Limits, _api, _compiled, _pack, _yaml
 from interviewtips._locate import COMPILED, builtin_data
 from interviewtips._record_types import SECTIONS
 from interviewtips._registry import Field, RecordType
@@ -143,7 +144,7 @@ class TestCompiledForm:
         catalog = interviewtips.load(packs=[minimal_copy], builtin=False)
         records = catalog._indexes["tips"]._table.records
         assert not any(records)
-        found = catalog.query(format="video")
+        found = catalog.query(format=interviewtips.only("video"))
         assert ["no"] == [tip.id for tip in found]
         assert ["no"] == [record.id for record in records if record is not None]
         with ThreadPoolExecutor(8) as pool:
@@ -217,6 +218,26 @@ class TestNeverStale:
             lambda data: _change_fields(data, lambda fields: fields.pop("title")),
             lambda data: _change_fields(data, lambda fields: fields.update(mood=["calm"])),
             lambda data: _change_fields(data, lambda fields: fields.update(title="one title")),
+            # Forged forms that only the cross-field rules or the readers' finer checks catch:
+            lambda data: _damage(data, "templates", "body", "Dear {nobody},"),
+            lambda data: _damage(data, "questions", "type", "situational"),  # STAR kept
+            lambda data: _damage(
+                data, "tips", "related", json.loads(data)["sections"]["tips"]["fields"]["id"][0]
+            ),
+            lambda data: _damage(data, "tips", "title", " padded "),
+            lambda data: _damage(data, "tips", "title", "two\nlines"),
+            lambda data: _damage(data, "tips", "title", "Do \u202eti"),
+            lambda data: _damage(data, "tips", "title", "A byte-order mark\ufeff"),
+            lambda data: _damage(data, "stages", "order", 10**12),
+            lambda data: json.dumps(
+                {
+                    **json.loads(data),
+                    "pack": {
+                        **json.loads(data)["pack"],
+                        "hides": [{"section": "stages", "id": "first-round"}],
+                    },
+                }
+            ),
         ],
     )
     def test_damaged_form_is_ignored(self, minimal_copy: Path, damage, parses: list[str]) -> None:
@@ -236,14 +257,14 @@ class TestNeverStale:
         """A compiled file that cannot be read is passed over for the YAML, not a traceback."""
         from_yaml = load(minimal_copy)
         interviewtips.compile_pack(minimal_copy, builtin=False)
-        real = Path.read_bytes
+        real = os.open
 
-        def read_bytes(path: Path) -> bytes:
-            if path.name == COMPILED:
-                raise PermissionError(13, "Permission denied", str(path))
-            return real(path)
+        def open_(path: str, *args: int) -> int:
+            if Path(path).name == COMPILED:
+                raise PermissionError(13, "Permission denied", path)
+            return real(path, *args)
 
-        monkeypatch.setattr(Path, "read_bytes", read_bytes)
+        monkeypatch.setattr(os, "open", open_)
         parses.clear()
         assert from_yaml == load(minimal_copy)
         assert str(minimal_copy / "tips.yaml") in parses
@@ -272,6 +293,90 @@ class TestNeverStale:
         with pytest.raises(interviewtips.ContentError):
             interviewtips.compile_pack(minimal_copy, builtin=False)
         assert not (minimal_copy / COMPILED).exists()
+
+
+#: YAML the strict reader refuses: a Python tag, an anchor and its alias, a repeated key.
+UNSAFE = """\
+topics:
+  - id: extra
+    name: !!python/object/apply:os.system [echo pwned]
+    summary: &s Added.
+    aliases: [*s]
+    summary: Twice.
+"""
+
+
+class TestAuthoringReadsYaml:
+    """validate and lint read the YAML, even when a compiled form matches it."""
+
+    def test_a_matching_form_hides_nothing(
+        self, minimal_copy: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """A form forged to match YAML holding a tag, an alias and a repeated key: all reported."""
+        target = interviewtips.compile_pack(minimal_copy, builtin=False)
+        (minimal_copy / "zz-unsafe.yaml").write_text(UNSAFE, encoding="utf-8")
+        form = json.loads(target.read_bytes())
+        form["sources"]["zz-unsafe.yaml"] = _compiled.digest(UNSAFE.encode())
+        form["files"].append("zz-unsafe.yaml")
+        target.write_bytes(_compiled.serialise(form))
+        assert 4 == len(load(minimal_copy)["tips"])  # the forged form matches: load uses it
+        where = str(minimal_copy / "zz-unsafe.yaml")
+        expected = [
+            (where, 3, 11, "IT109"),
+            (where, 4, 14, "IT107"),
+            (where, 5, 15, "IT107"),
+            (where, 6, 5, "IT106"),
+        ]
+        for check in (interviewtips.validate, interviewtips.lint):
+            problems = check(minimal_copy, builtin=False)
+            assert expected == [(p.path, p.line, p.column, p.code) for p in problems]
+        assert 1 == main(["validate", str(minimal_copy), "--no-builtin"])
+        assert [f"{where}:{line}:{column}: {code}" for _, line, column, code in expected] == [
+            line.split(" ", 2)[0] + " " + line.split(" ", 2)[1]
+            for line in capsys.readouterr().out.splitlines()
+        ]
+
+
+class TestCompileWrites:
+    """compile writes a new file and renames it into place: atomic, never through a link."""
+
+    def test_a_link_is_replaced_not_followed(self, minimal_copy: Path) -> None:
+        """A pack.compiled.json link to the pack's own tips.yaml leaves tips.yaml as it was."""
+        tips = minimal_copy / "tips.yaml"
+        before = tips.read_bytes()
+        (minimal_copy / COMPILED).symlink_to("tips.yaml")
+        target = interviewtips.compile_pack(minimal_copy, builtin=False)
+        assert (before, False, "mini") == (
+            tips.read_bytes(),
+            target.is_symlink(),
+            json.loads(target.read_text(encoding="utf-8"))["pack"]["id"],
+        )
+
+    def test_a_named_pipe_is_replaced_not_opened(self, minimal_copy: Path) -> None:
+        """A FIFO called pack.compiled.json is replaced by the compiled file: no hang."""
+        os.mkfifo(minimal_copy / COMPILED)
+        target = interviewtips.compile_pack(minimal_copy, builtin=False)
+        assert (True, 1) == (target.is_file(), json.loads(target.read_bytes())["format"] // 4)
+
+    def test_nothing_is_left_behind(self, minimal_copy: Path) -> None:
+        """Only pack.compiled.json is added; no temporary file stays, even when the rename fails."""
+        before = sorted(path.name for path in minimal_copy.iterdir())
+        interviewtips.compile_pack(minimal_copy, builtin=False)
+        after = sorted(path.name for path in minimal_copy.iterdir())
+        assert sorted([*before, COMPILED]) == after
+        (minimal_copy / COMPILED).unlink()
+        (minimal_copy / COMPILED).mkdir()  # os.replace cannot put a file over a folder
+        with pytest.raises(IsADirectoryError):
+            interviewtips.compile_pack(minimal_copy, builtin=False)
+        assert after == sorted(path.name for path in minimal_copy.iterdir())
+        assert [] == list((minimal_copy / COMPILED).iterdir())
+
+    def test_permissions_follow_the_umask(self, minimal_copy: Path) -> None:
+        """The compiled file is as readable as any file the user makes, not private."""
+        target = interviewtips.compile_pack(minimal_copy, builtin=False)
+        umask = os.umask(0)
+        os.umask(umask)
+        assert oct(0o666 & ~umask) == oct(target.stat().st_mode & 0o777)
 
 
 class TestCompileCommand:

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 import interviewtips
-from interviewtips._record_types import FACETS, VOCABULARIES
+from interviewtips._record_types import FACETS
+from interviewtips.sphinxext import FACET_VOCABULARIES
 
 CATALOGUE = Path(__file__).resolve().parent.parent / "docs" / "catalogue"
 if not CATALOGUE.is_dir():
@@ -41,7 +42,7 @@ class TestCataloguePages:
         facets = {facet.section: name for name, facet in FACETS.items() if facet.section}
         expected = {
             (vocabulary.name, record.id): (record.name, (facets[vocabulary.name], record.id))
-            for vocabulary in VOCABULARIES
+            for vocabulary in FACET_VOCABULARIES
             for record in getattr(catalog, vocabulary.name)
         }
         assert expected == pages()

@@ -14,19 +14,18 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
 import interviewtips
-from conftest import BAD, DATA, MINIMAL
-from interviewtips import ContentError, Limits, _text
+from conftest import ADDED, BAD, HOSTILE, MINIMAL, located, minimal_with, refused
+from interviewtips import Limits, _text, _yaml
+from interviewtips import _pack as _pack_module
 from interviewtips._codes import CODES
-
-HOSTILE = DATA / "hostile"
-#: The name a corpus content file gets inside the copy of the minimal pack.
-ADDED = "zz-hostile.yaml"
+from interviewtips._locate import builtin_data
 
 
 def _laughs() -> list[tuple[str, int, int]]:
@@ -197,24 +196,18 @@ VALID = (
 
 def _pack(tmp_path: Path, content: str | None = None, manifest: str | None = None) -> Path:
     """Return a copy of the minimal pack with a corpus file added, or its manifest replaced."""
-    folder = Path(shutil.copytree(MINIMAL, tmp_path / "pack"))
-    if content is not None:
-        shutil.copy(HOSTILE / content, folder / ADDED)
-    if manifest is not None:
-        shutil.copy(HOSTILE / "manifest" / manifest, folder / "pack.yaml")
-    return folder
+    return minimal_with(
+        tmp_path / "pack",
+        None if content is None else HOSTILE / content,
+        manifest=None if manifest is None else HOSTILE / "manifest" / manifest,
+    )
 
 
-def refused(packs: list[Path], limits: Limits | None = None) -> tuple[interviewtips.Problem, ...]:
-    """Load ``packs`` alone; return the problems of the ContentError it must raise."""
-    with pytest.raises(ContentError) as caught:
-        interviewtips.load(packs=packs, builtin=False, limits=limits)
-    return caught.value.problems
-
-
-def located(problems: tuple[interviewtips.Problem, ...]) -> list[tuple[str, int, int]]:
-    """Return each problem as (code, line, column)."""
-    return [(problem.code, problem.line, problem.column) for problem in problems]
+def refused_beside_core(packs: list[Path]) -> list[interviewtips.Problem]:
+    """Load ``packs`` beside the built-in pack; return the problems of the ContentError."""
+    with pytest.raises(interviewtips.ContentError) as caught:
+        interviewtips.load(packs=packs)
+    return list(caught.value.problems)
 
 
 def loaded(folder: Path) -> interviewtips.Catalog:
@@ -418,10 +411,10 @@ class TestBigInput:
         assert [("IT110", *where)] == located(refused([self.write(tmp_path, text)]))
 
     def test_alias_flood(self, tmp_path: Path) -> None:
-        """Tens of thousands of aliases are each located (IT107)."""
+        """30,000 aliases: the anchor and 99 aliases (IT107), then IT211 at the hundredth."""
         folder = self.write(tmp_path, "a: &a x\nb: [" + ", ".join(["*a"] * 30_000) + "]\n")
-        problems = refused([folder])
-        assert ({"IT107"}, 30_001) == ({problem.code for problem in problems}, len(problems))
+        expected = [("IT107", 1, 4)] + [("IT107", 2, 5 + 4 * k) for k in range(99)]
+        assert [*expected, ("IT211", 2, 397)] == located(refused([folder]))
 
     def flood(self, tmp_path: Path) -> tuple[interviewtips.Problem, ...]:
         record = "tips:\n  - {" + ", ".join(f"x{i}: a" for i in range(49_000)) + "}\n"
@@ -440,20 +433,165 @@ class TestBigInput:
     def test_flood_of_unknown_references(
         self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     ) -> None:
-        """1,200 unknown references: each is a problem, and only 50 look for close matches.
+        """1,200 unknown references: 100 problems then IT211; only 50 look for close matches.
 
-        Each look scans every id, so an unbounded number of them would be quadratic.
+        Each look costs up to a few hundred comparisons, so an unbounded number of them
+        would cost seconds.
         """
         looks = []
-        monkeypatch.setattr(_text, "close_matches", lambda name, _known: looks.append(name) or ())
+
+        class Recording:
+            def __init__(self, _known: object) -> None:
+                pass
+
+            def __call__(self, name: str) -> tuple[str, ...]:
+                looks.append(name)
+                return ()
+
+        monkeypatch.setattr(_text, "CloseMatches", Recording)
         tips = "".join(
             f"  - {{id: flood-{i}, kind: do, title: T, detail: D., why: W., "
             f"stages: [first-round], topics: [research], related: [nowhere-{i}]}}\n"
             for i in range(1_200)
         )
         problems = refused([self.write(tmp_path, "tips:\n" + tips)])
-        assert ["IT301"] * 1_200 == [problem.code for problem in problems]
+        columns = [line.index("nowhere") + 1 for line in tips.splitlines()[:100]]
+        expected = [("IT301", number + 2, column) for number, column in enumerate(columns)]
+        assert [*expected, ("IT211", 101, columns[-1])] == located(problems)
         assert [f"nowhere-{i}" for i in range(50)] == looks
+
+
+#: Files of about 1.8 MB, each a flood of one kind of problem, and where their first
+#: hundred problems are: (code, line, column) for the k-th, counting from 0.
+FLOODS = {
+    "duplicate-keys.yaml": (
+        "tips:\n  - id: a\n" + "    title: x\n" * 140_000,
+        lambda k: ("IT106", 4 + k, 5),
+    ),
+    "aliases.yaml": (
+        "a: &a x\nb: [" + ", ".join(["*a"] * 450_000) + "]\n",
+        lambda k: ("IT107", 1, 4) if k == 0 else ("IT107", 2, 5 + 4 * (k - 1)),
+    ),
+    "tags.yaml": ("- !x a\n" * 260_000, lambda k: ("IT109", 1 + k, 3)),
+    "escapes.yaml": ('- "\\e"\n' * 260_000, lambda k: ("IT103", 1 + k, 3)),
+    "unknown-fields.yaml": (  # long summaries: under the node limit, over 100 problems
+        "topics:\n" + f"  - {{id: t, name: N, summary: {'S' * 400}, zz: a}}\n" * 4_200,
+        lambda k: ("IT202", 2 + k, 433),
+    ),
+}
+
+
+class TestProblemsCappedPerFile:
+    """A 9 MB pack of floods gives 100 problems a file, then IT211, on every path."""
+
+    def test_reader_and_converter(self, tmp_path: Path) -> None:
+        """Duplicate keys, aliases, tags, escapes, unknown fields: 100 each, then IT211."""
+        folder = _pack(tmp_path)
+        for name, (text, _) in FLOODS.items():
+            (folder / name).write_text(text, encoding="utf-8")
+        assert 8_900_000 < sum(path.stat().st_size for path in folder.glob("*.yaml"))
+        problems = refused([folder])
+        for name, (_, where) in FLOODS.items():
+            expected = [where(k) for k in range(100)]
+            assert [*expected, ("IT211", *expected[-1][1:])] == located(
+                tuple(problem for problem in problems if problem.path == str(folder / name))
+            )
+        assert 5 * 101 == len(problems)
+
+    def test_merge(self, tmp_path: Path) -> None:
+        """Unknown references and repeated ids in five files: 100 each, then IT211."""
+        folder = _pack(tmp_path)
+        detail = "A sentence of detail. " * 50
+        for number in range(5):
+            tips = "".join(
+                f"  - {{id: tip-{i}, kind: do, title: T, detail: {detail}, why: W., "
+                f"stages: [first-round], topics: [research], related: [nowhere-{i}]}}\n"
+                for i in range(1_600)
+            )
+            (folder / f"flood-{number}.yaml").write_text("tips:\n" + tips, encoding="utf-8")
+        assert 8_900_000 < sum(path.stat().st_size for path in folder.glob("*.yaml"))
+        problems = refused([folder])
+        counts = {
+            name: [p.code for p in problems if p.path == str(folder / name)]
+            for name in sorted({Path(p.path).name for p in problems})
+        }
+        # The first file's tips name tips no pack defines; the others' repeat its ids.
+        expected = {"flood-0.yaml": [*["IT301"] * 100, "IT211"]}
+        expected.update({f"flood-{n}.yaml": [*["IT302"] * 100, "IT211"] for n in range(1, 5)})
+        assert expected == counts
+
+
+@pytest.mark.skipif(not _yaml.HAS_LIBYAML, reason="the re-parse follows a libyaml error")
+class TestSyntaxErrorsInBigFiles:
+    """A syntax error libyaml finds early in a big file is re-read only up to that error."""
+
+    BODY = ("- " + "a" * 60 + "\n") * 30_000  # 1.9 MB the pure-Python parser reads in seconds
+
+    def reparsed(self, monkeypatch: pytest.MonkeyPatch) -> list[int]:
+        """Record the length of every text the pure-Python parser is given."""
+        lengths: list[int] = []
+        real = _yaml._PurePythonParser
+
+        def recording(text: str) -> _yaml._PurePythonParser:
+            lengths.append(len(text))
+            return real(text)
+
+        monkeypatch.setattr(_yaml, "_PurePythonParser", recording)
+        return lengths
+
+    def test_the_parsers_agree(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        """An error both parsers see is worded by the pure-Python one, from 2,000 characters."""
+        lengths = self.reparsed(monkeypatch)
+        folder = self.write(tmp_path, "a: b: c\n" + self.BODY)
+        (problem,) = refused([folder])
+        assert (
+            "IT105",
+            1,
+            5,
+            (
+                "YAML syntax error: mapping values are not allowed here; "
+                "check the indentation and quoting here"
+            ),
+        ) == (problem.code, problem.line, problem.column, problem.message)
+        assert [4 + _yaml._REPARSE_SLACK] == lengths
+
+    def test_the_parsers_disagree(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        """An error only libyaml sees stands: the rest of the file is not parsed slowly.
+
+        Before, the pure-Python parser read all five 1.9 MB files (11 s for this pack)
+        and accepted the directive libyaml refuses.
+        """
+        lengths = self.reparsed(monkeypatch)
+        folder = self.write(tmp_path, "%FOO bar\n---\n" + self.BODY)
+        for number in range(4):
+            shutil.copy(folder / ADDED, folder / f"more-{number}.yaml")
+        problems = refused([folder])
+        message = (
+            "YAML syntax error: found unknown directive name; check the indentation and "
+            "quoting here"
+        )
+        assert [("IT105", 1, 5, message)] * 5 == [
+            (p.code, p.line, p.column, p.message) for p in problems
+        ]
+        assert [_yaml._REPARSE_SLACK + 4] * 5 == lengths
+
+    def test_a_pack_re_reads_five_errors_at_most(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """Twenty files libyaml refuses: five re-read by the pure-Python parser, then no more.
+
+        A hundred files of 100,000 characters, each with an error near its end only
+        libyaml sees, took 12.7 s to refuse: each was re-read whole. Now 1.8 s.
+        """
+        lengths = self.reparsed(monkeypatch)
+        folder = _pack(tmp_path)
+        for number in range(20):
+            (folder / f"zz-{number:02d}.yaml").write_text('- "\\ud800"\n', encoding="utf-8")
+        problems = refused([folder])
+        assert [("IT103", 1, 3)] * 5 + [("IT105", 1, 6)] * 15 == located(problems)
+        assert 5 == len(lengths)
+
+    write = TestBigInput.write
 
 
 class TestPackFolders:
@@ -528,6 +666,50 @@ class TestPackFolders:
             (p.code, p.line, p.column, p.path) for p in problems
         ]
 
+    def test_too_many_files(self, tmp_path: Path) -> None:
+        """More files and folders than max_files (hidden ones too) is IT121 at the pack."""
+        folder = _pack(tmp_path)  # pack.yaml and four content files
+        (folder / "notes").mkdir()
+        (folder / ".hidden").write_text("", encoding="utf-8")
+        assert 4 == len(
+            interviewtips.load(packs=[folder], builtin=False, limits=Limits(max_files=7)).tips
+        )
+        (folder / "notes" / "empty.txt").write_text("", encoding="utf-8")
+        problems = refused([folder], Limits(max_files=7))
+        message = (
+            "the pack's folders hold more than 7 files and folders; split it, or remove what "
+            "is not content"
+        )
+        assert [(str(folder), 0, 0, "IT121", message)] == [
+            (p.path, p.line, p.column, p.code, p.message) for p in problems
+        ]
+
+    def test_default_limit_of_10000_files(self, tmp_path: Path) -> None:
+        """A pack of 10,000 empty files beside its own five is refused by default."""
+        assert 10_000 == Limits().max_files
+        folder = _pack(tmp_path)
+        for number in range(10_000):
+            (folder / f"{number}.txt").touch()
+        assert [("IT121", str(folder))] == [(p.code, p.path) for p in refused([folder])]
+
+    def test_content_too_deep_is_refused(self, tmp_path: Path) -> None:
+        """A folder more than eight deep is IT122 at that folder, never skipped in silence."""
+        folder = _pack(tmp_path)
+        deepest = folder.joinpath(*"abcdefgh")
+        deepest.mkdir(parents=True)
+        shutil.copy(MINIMAL / "tips.yaml", deepest / "tips.yaml")  # eight deep: read
+        assert {"IT302"} == {problem.code for problem in refused([folder])}
+        shutil.move(deepest / "tips.yaml", folder / "tips.yaml")
+        (deepest / "i").mkdir()
+        (deepest / "i" / "tips.yaml").write_text("tips: [", encoding="utf-8")
+        message = (
+            "this folder is more than 8 folders deep in the pack, deeper than content is "
+            "read; move what it holds up"
+        )
+        assert [(str(deepest / "i"), 0, 0, "IT122", message)] == [
+            (p.path, p.line, p.column, p.code, p.message) for p in refused([folder])
+        ]
+
     def test_not_a_folder(self, tmp_path: Path) -> None:
         """A file, or a path that does not exist, given as a pack is IT101."""
         file = tmp_path / "pack.yaml"
@@ -556,6 +738,64 @@ class TestBetweenPacks:
         (problem,) = refused([first, second])
         assert ("IT302", str(second / "pack.yaml")) == (problem.code, problem.path)
         assert str(first / "pack.yaml") in problem.message
+
+    def test_a_pack_cannot_take_over_builtin_names(self, make_pack) -> None:
+        """A stage of order 0 aliased "2nd interview", "job offer", "phone screen": IT307 each.
+
+        Before, it loaded and won every lookup of those names.
+        """
+        folder = make_pack(
+            {
+                "stages.yaml": "stages:\n  - id: takeover\n    name: Takeover\n    order: 0\n"
+                "    summary: Mine.\n    aliases: [2nd interview, Job Offer, phone-screen]\n"
+            }
+        )
+        problems = refused_beside_core([folder])
+        core = str(Path(str(builtin_data())) / "stages.yaml")
+        where = str(folder / "stages.yaml")
+        message = (
+            "stage alias {!r} is also what stage {!r} of pack 'core' answers to (its alias "
+            "{!r}, {}:{}); a pack cannot take over another's names: remove it, or replace "
+            "that stage on purpose (its id, and replaces: core:{})"
+        )
+        # The built-in pack is kept without its YAML nodes: its records are placed by
+        # the line each starts on.
+        lines = Path(core).read_text(encoding="utf-8").splitlines()
+        starts = {
+            line.split("id: ")[1]: number
+            for number, line in enumerate(lines, 1)
+            if line.startswith("  - id: ")
+        }
+        expected = [
+            (15, "2nd interview", "second-interview", "2nd interview"),
+            (30, "Job Offer", "offer-negotiation", "job offer"),
+            (41, "phone-screen", "screening", "phone screen"),
+        ]
+        assert [
+            (
+                where,
+                6,
+                column,
+                "IT307",
+                message.format(alias, stage, theirs, core, starts[stage], stage),
+            )
+            for column, alias, stage, theirs in expected
+        ] == [(p.path, p.line, p.column, p.code, p.message) for p in problems]
+
+    def test_a_replacing_record_keeps_the_names(self, make_pack) -> None:
+        """A record that replaces a built-in stage may answer to that stage's names."""
+        folder = make_pack(
+            {
+                "stages.yaml": "stages:\n  - id: second-interview\n"
+                "    replaces: core:second-interview\n    name: Second interview\n"
+                "    order: 6\n    summary: Ours.\n    aliases: [2nd interview, second]\n"
+            }
+        )
+        catalog = interviewtips.load(packs=[folder])
+        assert ("acme", "Ours.") == (
+            catalog.stage("2nd interview").pack,
+            catalog.stage("second").summary,
+        )
 
     def test_failed_load_leaves_the_default_catalog(self, tmp_path: Path) -> None:
         """A hostile pack's failed load changes nothing loaded before."""
@@ -596,6 +836,89 @@ class TestCompiledForm:
         folder = _pack(tmp_path)
         (folder / "pack.compiled.json").write_text("[" * 100_000, encoding="utf-8")
         assert 4 == len(loaded(folder).tips)
+
+    @pytest.mark.skipif(sys.platform == "win32", reason="POSIX memory limits")
+    def test_sparse_form_of_4_gb_is_not_read(self, tmp_path: Path) -> None:
+        """A 4 GB sparse pack.compiled.json is passed over unread, under a 1 GB memory limit.
+
+        Before, load() read it whole: MemoryError escaped it, and the command line
+        printed a traceback.
+        """
+        folder = _pack(tmp_path)
+        with (folder / "pack.compiled.json").open("wb") as file:
+            file.truncate(4 * 2**30)
+        limited = (
+            "import resource, sys; resource.setrlimit(resource.RLIMIT_AS, (2**30, 2**30)); "
+            "import interviewtips; from interviewtips.cli import main; "
+            "print(len(interviewtips.load(packs=[sys.argv[1]], builtin=False).tips)); "
+            "sys.exit(main(['stages', '--pack', sys.argv[1], '--no-builtin', "
+            "'--format', 'json']))"
+        )
+        result = subprocess.run(
+            [sys.executable, "-c", limited, str(folder)],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert (0, "") == (result.returncode, result.stderr)
+        count, stages = result.stdout.split("\n", 1)
+        assert ("4", ["first-round", "second-round"]) == (
+            count,
+            [stage["id"] for stage in json.loads(stages)],
+        )
+
+    def test_form_over_the_pack_limit_is_not_parsed(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """A matching form larger than max_pack_bytes is passed over: the YAML is read."""
+        folder = _pack(tmp_path)
+        compiled = interviewtips.compile_pack(folder, builtin=False)
+        yaml_bytes = sum(path.stat().st_size for path in folder.glob("*.yaml"))
+        limit = max(yaml_bytes, compiled.stat().st_size) + 10
+        with compiled.open("ab") as file:
+            file.write(b" " * (limit + 1 - compiled.stat().st_size))  # still valid JSON
+        limits = Limits(max_pack_bytes=limit)
+        parsed = []
+        real = json.loads
+        monkeypatch.setattr(json, "loads", lambda data: parsed.append(len(data)) or real(data))
+        catalog = interviewtips.load(packs=[folder], builtin=False, limits=limits)
+        assert (4, []) == (len(catalog.tips), parsed)
+        assert 4 == len(loaded(folder).tips)  # under the default limit, the form is used
+        assert [limit + 1] == parsed
+
+    def test_stale_form_is_read_no_further_than_its_header(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """A form made from other sources is refused by its first bytes, never parsed."""
+        folder = _pack(tmp_path)
+        interviewtips.compile_pack(folder, builtin=False)
+        tips = folder / "tips.yaml"
+        tips.write_text(tips.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+        parsed = []
+        monkeypatch.setattr(json, "loads", parsed.append)
+        assert (4, []) == (len(loaded(folder).tips), parsed)
+
+    def test_out_of_memory_is_a_problem(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """MemoryError while reading a form reads the YAML; while reading YAML, it is IT119."""
+        folder = _pack(tmp_path)
+        interviewtips.compile_pack(folder, builtin=False)
+
+        def no_memory(*_args: object, **_kwargs: object) -> None:
+            raise MemoryError
+
+        monkeypatch.setattr(json, "loads", no_memory)
+        assert 4 == len(loaded(folder).tips)
+        monkeypatch.setattr(_yaml, "parse", no_memory)
+        names = ("pack.yaml", "more.yaml", "stages.yaml", "tips.yaml", "topics.yaml")
+        assert [("IT119", str(folder / name), 0, 0) for name in names] == [
+            (p.code, p.path, p.line, p.column) for p in refused([folder])
+        ]
+        monkeypatch.setattr(_pack_module, "read_sources", no_memory)
+        assert [("IT119", str(folder), 0, 0)] == [
+            (p.code, p.path, p.line, p.column) for p in refused([folder])
+        ]
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="POSIX file modes")

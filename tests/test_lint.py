@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import json
 from pathlib import Path
 
@@ -9,6 +10,7 @@ import pytest
 
 import interviewtips
 from conftest import DATA, MINIMAL
+from interviewtips import _lint
 from interviewtips._codes import CODES
 from interviewtips._locate import builtin_data
 from interviewtips.cli import main
@@ -28,7 +30,8 @@ EXPECTED = [
 ]
 
 
-def located(problems) -> list[tuple[str, int, int, str]]:
+def placed(problems) -> list[tuple[str, int, int, str]]:
+    """Return each problem as (path, line, column, code): style problems span several files."""
     return [(p.path, p.line, p.column, p.code) for p in problems]
 
 
@@ -37,7 +40,7 @@ class TestLint:
 
     def test_every_style_code(self) -> None:
         """The style pack gives one problem of each kind, in file order."""
-        assert EXPECTED == located(interviewtips.lint(STYLE))
+        assert EXPECTED == placed(interviewtips.lint(STYLE))
 
     def test_messages(self) -> None:
         """Messages say what to change."""
@@ -73,6 +76,75 @@ class TestLint:
         assert [] == undocumented
         families = {"IT1": "reading", "IT2": "schema", "IT3": "references", "IT4": "style"}
         assert [] == [c for c, doc in codes.items() if families[c[:3]] != doc.family]
+
+
+def all_pairs(titles: list[str]) -> list[tuple[int, int]]:
+    """The near duplicates as lint found them before its index: every pair compared."""
+    found = []
+    bound = _lint.NEAR_DUPLICATE_RATIO
+    for later, title in enumerate(titles):
+        matcher = difflib.SequenceMatcher(None, b=title)
+        for earlier in range(later):
+            matcher.set_seq1(titles[earlier])
+            if matcher.quick_ratio() >= bound and matcher.ratio() >= bound:
+                found.append((later, earlier))
+                break
+    return found
+
+
+def variants(titles: list[str]) -> list[str]:
+    """Near duplicates of every third title: a typo, a word more, a word less, new case."""
+    made = []
+    for number, title in enumerate(titles[::3]):
+        words = title.split()
+        change = number % 4
+        if change == 0:
+            cut = len(title) // 2
+            made.append(title[:cut] + title[cut + 1 :])  # a letter dropped
+        elif change == 1:
+            made.append(f"{title} today")
+        elif change == 2 and len(words) > 3:
+            made.append(" ".join(words[:-1]))
+        else:
+            made.append(title.upper() + "!")
+    return made
+
+
+class TestNearDuplicates:
+    """Near-duplicate titles are found by an index, as comparing every pair found them."""
+
+    def test_same_findings_as_every_pair(self, catalog) -> None:
+        """Built-in titles with 70 near copies planted: the same pairs as all-pairs finds."""
+        titles = [tip.title for tip in catalog.tips]
+        titles += variants(titles)
+        normalised = [_lint._normalised(title) for title in titles]
+        expected = all_pairs(normalised)
+        assert len(expected) >= 60
+        assert expected == list(_lint.close_titles(normalised))
+
+    def test_builtin_titles_have_none(self, catalog) -> None:
+        """The built-in content has no near duplicates, found either way."""
+        normalised = [_lint._normalised(tip.title) for tip in catalog.tips]
+        assert ([], []) == (all_pairs(normalised), list(_lint.close_titles(normalised)))
+
+    def test_each_title_is_compared_with_few(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """3,000 titles sharing their words: each compared with at most MAX_COMPARED + 1."""
+        compared = []
+        real = difflib.SequenceMatcher.set_seq1
+
+        def counting(self, a):
+            compared.append(a)
+            return real(self, a)
+
+        monkeypatch.setattr(difflib.SequenceMatcher, "set_seq1", counting)
+        titles = [f"ask the panel about the team and number {n} of the role" for n in range(3000)]
+        pairs = list(_lint.close_titles(titles))
+        assert (2999, 0) == (len(pairs), pairs[0][1])
+        assert len(compared) <= 3000 * (_lint.MAX_COMPARED + 1)
+        distinct = [f"{n} {'x' * (n % 50)} {n * 7919}" for n in range(3000)]
+        compared.clear()
+        assert [] == list(_lint.close_titles(distinct))
+        assert len(compared) <= 3000 * (_lint.MAX_COMPARED + 1)
 
 
 class TestLintCommand:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import attrs
 import pytest
 
+import interviewtips
 from interviewtips import Hidden, Kind, Placeholder, Stage, Template, TemplateError, Tip
 
 
@@ -57,6 +58,35 @@ class TestTemplateRender:
         assert "template 'thanks': missing values for role; unknown placeholders company" == str(
             caught.value
         )
+
+    def test_placeholder_named_self(self) -> None:
+        """A placeholder may be called self, values or any keyword: each is filled by name."""
+        template = attrs.evolve(
+            _template(),
+            subject="To {self}",
+            body="{values} for {class}",
+            placeholders=(
+                Placeholder("self", "You."),
+                Placeholder("values", "What."),
+                Placeholder("class", "Whom."),
+            ),
+        )
+        filled = {"self": "Ada", "values": "Thanks", "class": "the panel"}
+        assert ("Subject: To Ada\n\nThanks for the panel", "To Ada", "Thanks for the panel") == (
+            template.render(**filled),
+            template.render_subject(**filled),
+            template.render_body(**filled),
+        )
+
+    def test_self_placeholder_from_a_pack(self, minimal_copy) -> None:
+        """A pack's template with a {self} placeholder validates, loads and renders."""
+        more = minimal_copy / "more.yaml"
+        text = more.read_text(encoding="utf-8").replace("{name}", "{self}")
+        more.write_text(text.replace("name: The interviewer", "self: The interviewer"), "utf-8")
+        assert () == interviewtips.validate(minimal_copy, builtin=False)
+        catalog = interviewtips.load(packs=[minimal_copy], builtin=False)
+        template = catalog.lookup("thanks-email", record="templates")
+        assert "Thank you, Ada" == template.render_subject(self="Ada", role="analyst")
 
     def test_values_are_not_reinterpreted(self) -> None:
         """A value holding braces is inserted as written."""

@@ -72,6 +72,7 @@ def reference() -> list[object]:
     return json.loads(_run(sys.executable, "-c", CHECK))[3:]
 
 
+@pytest.mark.slow
 class TestDistributions:
     """The wheels and the sdist carry every data file."""
 
@@ -91,6 +92,7 @@ class TestDistributions:
         assert set() == expected - names
 
 
+@pytest.mark.slow
 class TestInstalls:
     """Installed each way, the package finds its data and gives the same answers."""
 

@@ -109,9 +109,109 @@ class TestLoadByName:
         assert (0, True) == (code, "dont-skip-the-warehouse-tour" in ids)
 
 
+@pytest.fixture
+def hostile_site(site: Path) -> Path:
+    """The site, plus plugins that raise or exit on import and one whose metadata is bad."""
+    for package, code in (
+        ("raising_pack", "raise RuntimeError('boom')"),
+        ("exiting_pack", "import sys; sys.exit(3)"),
+    ):
+        (site / package / "pack").mkdir(parents=True)
+        (site / package / "__init__.py").write_text(code + "\n")
+    _distribution(site, "raising-interviewtips", "raising = raising_pack.pack")
+    _distribution(site, "exiting-interviewtips", "exiting = exiting_pack.pack")
+    _distribution(site, "garbled-interviewtips", "no equals sign here")
+    return site
+
+
+class TestBrokenPlugins:
+    """A plugin that raises on import, exits or has garbled metadata spoils nothing else."""
+
+    def test_listed_with_their_problems(self, hostile_site: Path) -> None:
+        """Each broken plugin is listed with its problem; the good one as before."""
+        found = {info.name: info for info in interviewtips.available_packs()}
+        assert {
+            "raising": "its package 'raising_pack.pack' cannot be found: RuntimeError: boom",
+            "exiting": "its package 'exiting_pack.pack' cannot be found: SystemExit: 3",
+            "garbled-interviewtips": "its entry_points.txt cannot be read (TypeError: "
+            "Pair.__new__() missing 1 required positional argument: 'value'); reinstall it",
+            "northwind": None,
+        } == {
+            name: found[name].problem
+            for name in ("raising", "exiting", "garbled-interviewtips", "northwind")
+        }
+
+    def test_other_plugins_load_by_name(self, hostile_site: Path) -> None:
+        """The good plugin loads; the broken one is a ContentError naming it."""
+        assert "northwind" == interviewtips.load(packs=["northwind"]).packs[1].id
+        with pytest.raises(interviewtips.ContentError) as caught:
+            interviewtips.load(packs=["raising"])
+        assert [("plugin 'raising' of raising-interviewtips 1.0", "IT118")] == [
+            (problem.path, problem.code) for problem in caught.value.problems
+        ]
+
+    def test_a_typo_still_gets_close_matches(self, hostile_site: Path) -> None:
+        """A mistyped name is an UnknownNameError naming the good plugin."""
+        with pytest.raises(interviewtips.UnknownNameError) as caught:
+            interviewtips.load(packs=["northwnd"])
+        assert ("northwind",) == caught.value.suggestions
+
+    def test_command_line(self, hostile_site: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        """packs lists every plugin; --pack NAME loads, or fails with a message, no traceback."""
+        assert 0 == main(["packs"])
+        out = capsys.readouterr().out
+        assert (
+            "raising  (raising-interviewtips 1.0)  BROKEN: its package 'raising_pack.pack' "
+            "cannot be found: RuntimeError: boom"
+        ) in out.splitlines()
+        assert 0 == main(["list", "--pack", "northwind", "--topic", "attire", "--format", "json"])
+        capsys.readouterr()
+        assert 2 == main(["list", "--pack", "northwnd"])
+        assert (
+            "interviewtips: error: unknown pack (no such folder, and no installed plugin) "
+            "'northwnd'; did you mean 'northwind'?\n"
+        ) == capsys.readouterr().err
+        assert 1 == main(["list", "--pack", "exiting"])
+        assert "IT118 its package 'exiting_pack.pack' cannot be found" in capsys.readouterr().err
+
+
+class TestNameClash:
+    """Two distributions that claim one pack name: a problem naming both, no silent winner."""
+
+    @pytest.fixture
+    def clash(self, site: Path) -> Path:
+        shutil.copytree(PACKAGE, site / "northwind_copy")
+        _distribution(site, "aardvark-interviewtips", "northwind = northwind_copy")
+        return site
+
+    def test_listed_with_the_rival(self, clash: Path) -> None:
+        """available_packs() lists both, each with a problem naming the other."""
+        found = [info for info in interviewtips.available_packs() if info.name == "northwind"]
+        rival = "{} 1.0 also install a pack called 'northwind'; uninstall all but one"
+        assert [
+            ("aardvark-interviewtips", rival.format("northwind-interviewtips")),
+            ("northwind-interviewtips", rival.format("aardvark-interviewtips")),
+        ] == [(info.distribution, info.problem) for info in found]
+
+    def test_loading_it_names_both(self, clash: Path) -> None:
+        """Loading the name is IT120 naming both distributions."""
+        with pytest.raises(interviewtips.ContentError) as caught:
+            interviewtips.load(packs=["northwind"])
+        (problem,) = caught.value.problems
+        assert (
+            "plugin 'northwind'",
+            "IT120",
+            (
+                "aardvark-interviewtips 1.0 and northwind-interviewtips 1.0 each install a pack "
+                "called 'northwind'; uninstall all but one, or load the pack you want by its folder"
+            ),
+        ) == (problem.path, problem.code, problem.message)
+
+
 class TestInstalledPlugin:
     """The example plugin, installed with pip into a fresh environment, loads by name."""
 
+    @pytest.mark.slow
     def test_pip_install_and_load(self, tmp_path: Path) -> None:
         """pip installs the plugin beside interviewtips; load(packs=['northwind']) reads it."""
         venv.create(tmp_path / "venv", with_pip=True)

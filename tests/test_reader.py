@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
 import interviewtips
-from conftest import BAD, MANIFEST, MINIMAL
+from conftest import ADDED, BAD, MANIFEST, MINIMAL, minimal_with, refused
 from interviewtips import _api, _yaml
 from interviewtips._codes import CODES
 from interviewtips._limits import Limits
@@ -57,16 +56,12 @@ UNDECODABLE = {"control-char.yaml", "latin1.yaml", "utf16-bom.yaml", "utf16-no-b
 
 
 def _with_bad_file(tmp_path: Path, name: str) -> Path:
-    """Return a copy of the minimal pack with one bad file added."""
-    folder = Path(shutil.copytree(MINIMAL, tmp_path / "pack"))
-    shutil.copy(BAD / name, folder / "zz-bad.yaml")
-    return folder
+    """Return a copy of the minimal pack with one bad file from tests/data/bad/ added."""
+    return minimal_with(tmp_path / "pack", BAD / name)
 
 
 def _problems(folder: Path) -> list[interviewtips.Problem]:
-    with pytest.raises(interviewtips.ContentError) as caught:
-        interviewtips.load(packs=[folder], builtin=False)
-    return list(caught.value.problems)
+    return refused([folder])
 
 
 class TestBadInputCorpus:
@@ -82,7 +77,7 @@ class TestBadInputCorpus:
         folder = _with_bad_file(tmp_path, name)
         problems = _problems(folder)
         assert EXPECTED[name] == [(p.code, p.line, p.column) for p in problems]
-        assert {str(folder / "zz-bad.yaml")} == {p.path for p in problems}
+        assert {str(folder / ADDED)} == {p.path for p in problems}
 
     @pytest.mark.parametrize("name", sorted(EXPECTED))
     def test_messages_say_what_to_change(self, name: str, tmp_path: Path) -> None:

@@ -9,9 +9,11 @@ import posixpath
 import re
 import shutil
 import time
+import zlib
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
+import attrs
 import pytest
 from sphinx.errors import ExtensionError
 from sphinx.util.inventory import InventoryFile
@@ -159,8 +161,9 @@ class TestWarnings:
         """A :limit: of 5,000 digits is a located warning, not a traceback."""
         app.build()
         expected = (
-            "index.rst:29: WARNING: interview-questions: :limit: takes a whole number of at "
-            "most 9 digits"
+            "index.rst:29: WARNING: interview-questions: :limit: takes a whole number above "
+            "zero, of at most 9 digits, not '9999999999999999999999999999999999999999'... "
+            "(5,000 characters)"
         )
         assert expected in warnings(app)
 
@@ -250,6 +253,55 @@ class TestRole:
         assert {tip.id: ("tips", f"tip-{tip.id}") for tip in tips} == objects
 
 
+class TestHostileInput:
+    """What a pack or a page holds never forges the inventory or stops the build."""
+
+    @pytest.mark.sphinx("html", testroot="role", freshenv=True)
+    def test_a_title_cannot_forge_inventory_lines(self, app: SphinxTestApp) -> None:
+        """A title holding line breaks is one line in objects.inv: no forged object."""
+        app.build()
+        domain = app.env.get_domain("interviewtips")
+        tip = interviewtips.load().lookup("reflect-on-the-first-round")
+        forged = attrs.evolve(
+            tip,
+            id="a-forged-tip",
+            title="Real title\nevil-id interviewtips:tip 1 https://evil.example/ Forged\r\u2028x",
+        )
+        domain.note_record("tips", forged, "tips", "tip-a-forged-tip", forged.title, 1)
+        target = Path(app.outdir) / "objects.inv"
+        InventoryFile.dump(target, app.env, app.builder)
+        lines = zlib.decompress(target.read_bytes().split(b"\n", 4)[4]).decode().splitlines()
+        expected = (
+            "a-forged-tip interviewtips:tips 1 tips.html#tip-$ Real title evil-id "
+            "interviewtips:tip 1 https://evil.example/ Forged x"
+        )
+        assert [expected] == [line for line in lines if "forged" in line.lower()]
+
+    def test_a_limit_of_5000_digits(
+        self, make_app: Callable[..., SphinxTestApp], tmp_path: Path
+    ) -> None:
+        """A :limit: past what Python reads as a number is a located warning, not an abort."""
+        srcdir = tmp_path / "limits"
+        srcdir.mkdir()
+        (srcdir / "conf.py").write_text('extensions = ["interviewtips.sphinxext"]\n')
+        (srcdir / "index.rst").write_text(
+            "Limits\n======\n\n.. interview-tips::\n   :stage: second-interview\n"
+            f"   :limit: {'9' * 5000}\n\n.. interview-tips::\n   :stage: second-interview\n"
+            f"   :limit: {'0' * 5000}2\n",
+            encoding="utf-8",
+        )
+        app = make_app("html", srcdir=srcdir)
+        app.build()
+        assert (
+            f"{srcdir / 'index.rst'}:4: WARNING: interview-tips: :limit: takes a whole number "
+            "above zero, "
+            "of at most 9 digits, not '9999999999999999999999999999999999999999'... "
+            "(5,000 characters) [interviewtips.option]\n"
+        ) == warnings(app)
+        second = interviewtips.load().query(stage="second-interview")
+        assert [tip.title for tip in second[:2]] == titles(app, "index")
+
+
 class TestConfig:
     """``interviewtips_packs`` adds the site's own packs, relative to conf.py."""
 
@@ -309,6 +361,7 @@ class TestRebuild:
 class TestParallel:
     """Parallel reading gives the same pages and links as a serial build."""
 
+    @pytest.mark.slow
     @pytest.mark.sphinx("html", testroot="parallel", freshenv=True, parallel=2)
     def test_parallel_build(self, app: SphinxTestApp) -> None:
         """Seven pages read in parallel: every tip shown, the role resolved, no warning."""
@@ -342,6 +395,29 @@ class TestSetup:
     def test_config_default(self, app: SphinxTestApp) -> None:
         """``interviewtips_packs`` defaults to no packs."""
         assert [] == app.config.interviewtips_packs
+
+    def test_a_bare_name_is_never_the_working_folders(
+        self,
+        make_app: Callable[..., SphinxTestApp],
+        tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch,
+    ) -> None:
+        """A name with no folder beside conf.py is a plugin's, not a folder where the build runs.
+
+        Before, sphinx-build run from a folder holding ``acme`` loaded that folder.
+        """
+        srcdir = tmp_path / "docs"
+        shutil.copytree(ROOTS / "test-pack", srcdir)
+        shutil.move(srcdir / "acme", tmp_path / "acme")  # now only where the build runs
+        monkeypatch.chdir(tmp_path)
+        app = make_app("html", srcdir=srcdir)
+        app.build()
+        assert [] == titles(app, "index")
+        assert (
+            f"WARNING: interviewtips: interviewtips_packs: 'acme' is no folder of "
+            f"{str(srcdir)!r} and no installed pack; it is left out "
+            "(interviewtips_on_error = 'skip') [interviewtips.option]"
+        ) in warnings(app)
 
     def test_pack_folders(self, tmp_path: Path) -> None:
         """Folders are taken from the source folder; a bare name with no folder is a plugin."""
@@ -481,9 +557,10 @@ class TestStrangerSite:
         # Tips and questions to ask: do's and don'ts in two columns each.
         assert 4 == html_.count('class="interview-column docutils container"')
         catalog = interviewtips.load(packs=[Path(app.srcdir, "careers")])
-        panel = catalog.query(stage="second-interview", format="panel")
-        general = [tip for tip in catalog.query(stage="second-interview") if not tip.formats]
-        assert {f"tip-{tip.id}" for tip in (*panel, *general)} <= anchors(app, "guide")
+        guide = catalog.guide(stage="second-interview", format="panel")
+        shown = {anchor for anchor in anchors(app, "guide") if anchor.startswith("tip-")}
+        assert {f"tip-{tip.id}" for tip in guide.tips} == shown
+        assert "tip-book-a-mock-interview" in shown  # the site's own, for a panel
 
     @pytest.mark.sphinx("html", testroot="stranger", freshenv=True)
     def test_guide_questions_are_headings(self, app: SphinxTestApp) -> None:
@@ -491,8 +568,8 @@ class TestStrangerSite:
         app.build()
         catalog = interviewtips.load()
         toc = app.env.tocs["guide"].astext()
-        questions = catalog.questions(stage="second-interview")
-        assert questions
+        questions = catalog.guide(stage="second-interview", format="panel").questions
+        assert len(questions) > 3
         assert [] == [question.question for question in questions if question.question not in toc]
 
     @pytest.mark.sphinx("text", testroot="stranger", freshenv=True)

@@ -2,7 +2,7 @@
 
 Directives (each inserts reStructuredText into the page, as ``include`` does):
 
-- ``content-schema``: a table of fields per record type, from the registry of record types;
+- ``content-schema``: a table of fields per record type, from ``interviewtips._record_types``;
 - ``problem-codes``: every problem code, from ``interviewtips._codes.CODES``, each fix
   kept from smart quotes;
 - ``content-sources``: the works each built-in pack credits, from its ``pack.yaml``;
@@ -34,33 +34,17 @@ from sphinx.util.docutils import SphinxDirective
 import interviewtips
 from interviewtips import cli
 from interviewtips._codes import CODES
-from interviewtips._record_types import (
-    FACETS,
-    PACK,
-    SCHEMA_VERSION,
-    SECTIONS,
-    SOURCE,
-    STAR,
-)
-from interviewtips._shapes import (
-    Choice,
-    Hides,
-    Integer,
-    ListOf,
-    Nested,
-    Pattern,
-    Placeholders,
-    Text,
-)
+from interviewtips._record_types import FACETS, PACK, SCHEMA_VERSION, SECTIONS, SOURCE, STAR
+from interviewtips._shapes import Nested
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
 
     from docutils.nodes import Node
-    from interviewtips._registry import RecordType
-    from interviewtips._shapes import Shape
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
+
+    from interviewtips._registry import Field, RecordType
 
 logger = logging.getLogger(__name__)
 
@@ -126,46 +110,15 @@ class _Generated(SphinxDirective):
 # -- the content schema -------------------------------------------------------------------
 
 
-def _what(section: str | None) -> str:
-    """Return how the schema names one record of a section: "stage", "question to ask"."""
-    record_type = SECTIONS.get((section or "").replace("-", "_"))
-    return record_type.singular if record_type is not None else "record"
+def _value(field: Field) -> str:
+    """Say in words what a field's value looks like, in its shape's words; link nested records."""
+    if isinstance(field.shape, Nested):
+        section = field.shape.record_type.section
+        return f":ref:`{esc(field.shape.describe())} <schema-{section}>`"
+    return esc(field.shape.describe())
 
 
-def _value(shape: Shape) -> str:  # noqa: PLR0911 - one wording per shape
-    """Say in words what a field's value looks like."""
-    if isinstance(shape, Pattern):
-        if shape.refers_to is None:
-            return "id: a kebab-case slug"
-        return f"a {_what(shape.refers_to)} id, or ``pack:id`` for another pack's"
-    if isinstance(shape, Text):
-        return "text" if shape.single_line else "text (it may have paragraphs)"
-    if isinstance(shape, Integer):
-        return "whole number"
-    if isinstance(shape, Choice):
-        return "one of " + ", ".join(f"``{member.value}``" for member in shape.vocabulary)
-    if isinstance(shape, ListOf):
-        item = shape.item
-        if isinstance(item, Pattern) and item.refers_to is not None:
-            return f"list of {_what(item.refers_to)} ids (``pack:id`` for another pack's)"
-        if isinstance(item, Choice):
-            return "list, each one of " + ", ".join(f"``{m.value}``" for m in item.vocabulary)
-        return "list of texts"
-    if isinstance(shape, Nested):
-        what = f":ref:`{shape.record_type.doc.rstrip('.').lower()} <schema-{shape.record_type.section}>`"
-        return f"list of records: {what}" if shape.many else what
-    if isinstance(shape, Placeholders):
-        return "mapping of snake_case placeholder names to descriptions"
-    if isinstance(shape, Hides):
-        return "mapping of record sections to lists of ``pack:id``"
-    logger.warning(
-        "content-schema: no wording for the field shape %s; add it to docs/_ext/reference.py",
-        type(shape).__name__,
-    )
-    return type(shape).__name__
-
-
-def _table(record_type: RecordType) -> list[str]:
+def _table(spec: RecordType) -> list[str]:
     lines = [
         ".. list-table::",
         "   :header-rows: 1",
@@ -176,10 +129,10 @@ def _table(record_type: RecordType) -> list[str]:
         "     - Required",
         "     - Meaning",
     ]
-    for field in record_type.fields:
+    for field in spec.fields:
         lines += [
             f"   * - ``{field.name}``",
-            f"     - {_value(field.shape)}",
+            f"     - {_value(field)}",
             f"     - {'yes' if field.required else 'no'}",
             f"     - {esc(field.doc)}",
         ]
@@ -193,21 +146,21 @@ class ContentSchema(_Generated):
 
     def lines(self) -> Iterator[str]:
         """Describe the manifest, then each section of a content file, then nested records."""
+        nested = {SOURCE.section: SOURCE, STAR.section: STAR}
         yield from (f".. _schema-{PACK.section}:", "")
         yield from heading("The manifest: ``pack.yaml``", "-")
         yield from (f"{esc(PACK.doc)} It is a single record, not a list.", "")
         yield from _table(PACK)
-        for section, record_type in SECTIONS.items():
+        for section, spec in SECTIONS.items():
             yield from (f".. _schema-{section}:", "")
             yield from heading(f"``{section}:``", "-")
-            doc = record_type.doc
-            yield from (f"A list; each item is {esc(doc[0].lower() + doc[1:])}", "")
-            yield from _table(record_type)
-        for record_type in (SOURCE, STAR):
-            yield from (f".. _schema-{record_type.section}:", "")
-            yield from heading(f"Nested: ``{record_type.section}``", "-")
-            yield from (esc(record_type.doc), "")
-            yield from _table(record_type)
+            yield from (f"A list; each item is {esc(spec.doc[0].lower() + spec.doc[1:])}", "")
+            yield from _table(spec)
+        for section, spec in nested.items():
+            yield from (f".. _schema-{section}:", "")
+            yield from heading(f"Nested: ``{section}``", "-")
+            yield from (esc(spec.doc), "")
+            yield from _table(spec)
         yield from (".. _schema-vocabularies:", "")
         yield from heading("Vocabularies", "-")
         yield from (
@@ -219,7 +172,7 @@ class ContentSchema(_Generated):
         )
         for facet in FACETS.values():
             if facet.section is not None:
-                continue
+                continue  # values a pack defines: see the sections above
             vocabulary: Any = facet.vocabulary
             yield from (f".. rubric:: :class:`~interviewtips.{vocabulary.__name__}`", "")
             yield from (
@@ -626,6 +579,10 @@ def describe_field(  # noqa: PLR0913, PLR0917 - Sphinx's event signature
     if what != "attribute" or any(lines) or not name.startswith("interviewtips."):
         return
     owner, _, field_name = name.removeprefix("interviewtips.").rpartition(".")
+    if owner == "Guide" and field_name in SECTIONS:
+        kind = SECTIONS[field_name].name.replace("-", " ")
+        lines.append(f"The {kind} for the situation, in the guide's order.")
+        return
     record_type = _DECLARED.get(owner)
     field = record_type.field(field_name) if record_type is not None else None
     if field is not None:

@@ -68,6 +68,9 @@ def validate(
 ) -> tuple[Problem, ...]:
     """Return every problem in the packs given; an empty tuple means they load.
 
+    Each pack's YAML is read, never its compiled form: a form that matches the YAML
+    holds only what the YAML gives once read, and the YAML may hold more to report.
+
     Args:
         packs: Folders of packs to check.
         builtin: Whether to check them beside the built-in pack, as `load` would load
@@ -78,7 +81,9 @@ def validate(
     from .exceptions import ContentError  # noqa: PLC0415 - keeps YAML off the import path
 
     try:
-        _assemble_packs(folders_of(packs), builtin=builtin, limits=limits, replaceable=True)
+        _assemble_packs(
+            folders_of(packs), builtin=builtin, limits=limits, replaceable=True, compiled=False
+        )
     except ContentError as error:
         return error.problems
     return ()
@@ -119,11 +124,17 @@ def available_packs() -> tuple[PackInfo, ...]:
 
 
 def _assemble_packs(
-    folders: list[Path], *, builtin: bool, limits: Limits | None, replaceable: bool = False
+    folders: list[Path],
+    *,
+    builtin: bool,
+    limits: Limits | None,
+    replaceable: bool = False,
+    compiled: bool = True,
 ) -> Catalog:
     """Read the packs in ``folders`` and build their catalog, with the built-in pack first."""
     with _collector_paused():
-        return combine(read_packs(folders, limits), builtin=builtin, replaceable=replaceable)
+        given = read_packs(folders, limits, compiled=compiled)
+        return combine(given, builtin=builtin, replaceable=replaceable)
 
 
 @contextlib.contextmanager
@@ -144,24 +155,33 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def read_packs(folders: list[Path], limits: Limits | None) -> list[ReadPack]:
+def read_packs(
+    folders: list[Path], limits: Limits | None, *, compiled: bool = True
+) -> list[ReadPack]:
     """Read every pack, or raise one error naming every problem in any of them.
+
+    With ``compiled`` false, the YAML is read even where a compiled form matches it,
+    as the authoring commands (validate, lint) need.
 
     Raises:
         ContentError: Some pack has problems.
     """
-    from ._pack import read_pack  # noqa: PLC0415 - keeps YAML off the import path
+    from ._pack import out_of_memory, read_pack  # noqa: PLC0415 - keeps YAML off the import path
+    from ._problems import capped  # noqa: PLC0415
     from .exceptions import ContentError  # noqa: PLC0415
 
     given = []
     problems: list[Problem] = []
     for folder in folders:
-        pack, found = read_pack(folder, default_limits(limits))
+        try:
+            pack, found = read_pack(folder, default_limits(limits), compiled=compiled)
+        except MemoryError:  # a file's own is a problem at that file; this is a last resort
+            pack, found = None, [out_of_memory(str(folder))]
         problems += found
         if pack is not None:
             given.append(pack)
     if problems:
-        raise ContentError(problems)
+        raise ContentError(capped(problems))
     return given
 
 
@@ -190,7 +210,7 @@ def _builtin() -> ReadPack:
             pack, problems = read_pack(folder, default_limits(None), installed=installed)
             if pack is None:
                 raise ContentError(problems)
-            _builtin_pack = pack
+            _builtin_pack = pack.without_nodes()  # kept for the process: no YAML nodes
         return _builtin_pack
 
 
@@ -207,22 +227,42 @@ def _folder(pack: PackPath) -> Path:
     path = Path(pack)
     if not isinstance(pack, str) or path.exists() or not re.fullmatch(_PACK_NAME, pack):
         return path
-    if pack == "core":
+    return named_pack(pack)
+
+
+def named_pack(name: str) -> Path:
+    """Return the folder of the installed pack called ``name``: ``core``, or a plugin's.
+
+    Never a folder of that name: for callers whose folders are relative to somewhere
+    other than the working folder (the Sphinx extension's, to the docs).
+
+    Raises:
+        UnknownNameError: No installed pack has that name; the error lists close ones.
+        ContentError: The plugin is broken, or two claim the name.
+    """
+    from pathlib import Path  # noqa: PLC0415 - slow to import; the default load needs none
+
+    if name == "core":
         from ._locate import builtin_data  # noqa: PLC0415 - only when asked for by name
 
         return Path(str(builtin_data()))
     from ._plugins import plugin_folder  # noqa: PLC0415 - importlib.metadata is slow to import
 
-    return plugin_folder(pack)
+    return plugin_folder(name)
 
 
 def default_limits(limits: Limits | None) -> Limits:
     return limits if limits is not None else Limits()
 
 
-def _reset_for_tests() -> None:
-    """Forget every cached catalog and pack, as at a cold start."""
+def _reset_for_tests(*, keep_builtin_pack: bool = False) -> None:
+    """Forget every cached catalog and pack, as at a cold start.
+
+    With ``keep_builtin_pack``, the built-in pack as read (immutable, and the same for
+    every test) is kept, so that a test does not pay for reading it again.
+    """
     global _default_catalog, _builtin_pack  # noqa: PLW0603
     with _lock:
         _default_catalog = None
-        _builtin_pack = None
+        if not keep_builtin_pack:
+            _builtin_pack = None

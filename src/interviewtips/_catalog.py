@@ -10,10 +10,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from . import _text
-from ._index import FacetIndex
-from ._names import NameIndex
+from ._index import UNTAGGED, FacetIndex
+from ._models import Guide
+from ._names import NameIndex, Only
 from ._plain_data import to_dict
-from ._record_types import FACETS, RECORD_TYPES, SECTIONS, STAGES, VOCABULARIES
+from ._record_types import FACETS, GUIDANCE, RECORD_TYPES, SECTIONS, STAGES, VOCABULARIES
 from ._shapes import split_joined
 from .exceptions import UnknownNameError
 
@@ -30,16 +31,19 @@ if TYPE_CHECKING:
         Situation,
         Source,
         Stage,
+        Synonyms,
         Template,
         Tip,
         Topic,
     )
     from ._registry import Facet, RecordType
-    from ._search import WordIndex
+    from ._search import Thesaurus, WordIndex
 
 #: What a filter takes: an id, a display name or an alias, the record or enum member it
-#: names, or an iterable of those (any of them).
+#: names, or an iterable of those (any of them); or `interviewtips.only` of those.
 FilterValue = Any
+#: The ``record`` that names every record type of guidance at once.
+ALL = "all"
 
 
 class Catalog:
@@ -55,8 +59,10 @@ class Catalog:
         "_by_id",
         "_frozen",
         "_indexes",
+        "_matchers",
         "_names",
         "_record_names",
+        "_thesaurus",
         "_vocabularies",
         "_word_indexes",
         "files",
@@ -91,6 +97,8 @@ class Catalog:
         names = (*RECORD_TYPES, *self._vocabularies)
         self._record_names = NameIndex("record type", ((name, ()) for name in names))
         self._word_indexes: dict[str, WordIndex] = {}  # built on the first search
+        self._thesaurus: list[Thesaurus] = []  # the same
+        self._matchers: dict[str, _text.CloseMatches] = {}  # made on the first unknown id
         self._frozen = True
 
     def __setattr__(self, name: str, value: Any) -> None:
@@ -134,6 +142,11 @@ class Catalog:
         return self._vocabularies["regions"]
 
     @property
+    def synonyms(self) -> tuple[Synonyms, ...]:
+        """Every set of synonyms search uses, in the order the packs give them."""
+        return self._vocabularies["synonyms"]
+
+    @property
     def sources(self) -> tuple[Source, ...]:
         """Every source the loaded packs credit."""
         return tuple(source for pack in self.packs for source in pack.sources)
@@ -160,12 +173,16 @@ class Catalog:
             TypeError: A filter is not a facet of the record type.
         """
         record_type = self._guidance(record)
-        return self._indexes[record_type.name].select(self._wanted(record_type, filters))
+        wanted, untagged = self._wanted(record_type, filters)
+        return self._indexes[record_type.name].select(wanted, untagged)
 
     def query(self, **filters: FilterValue) -> tuple[Tip, ...]:
         """Return the tips that match every filter given, as `select` does.
 
-        Filters: stage, kind, topic, phase, format, situation, region.
+        Filters: stage, kind, topic, phase, format, situation, region. A format,
+        situation or region also matches the tips tagged with none: ``format="panel"``
+        gives the tips for panels and those for every format;
+        ``format=interviewtips.only("panel")`` gives the tips for panels alone.
         """
         return self.select("tips", **filters)
 
@@ -202,23 +219,185 @@ class Catalog:
     ) -> tuple[Any, ...]:
         """Return the records that best match ``text``, best first, within the filters given.
 
-        Headings (titles, questions, names) weigh most, then the other text, topics and
-        stages; rare words weigh more than common ones. Plural and singular forms match
-        each other.
+        The text is analysed as the records are: case, accents and word forms do not
+        matter ("Rejected" finds "rejection"); stop words ("what", "the") are left out;
+        a longer word the content does not hold is read as the closest one it does
+        ("salery" is "salary"); and the packs' synonyms are added ("zoom" also finds
+        "video"). Headings (titles, questions, names) weigh most, then the other text,
+        then the names of the topics, stages, formats and other facet values records
+        carry; rare words weigh more than common ones. Records matching more of the
+        query's words come first.
 
         Args:
-            text: The words to look for.
+            text: What the reader wrote: words or a question.
             limit: At most this many results.
-            record: The record type to search, as for `select`.
-            filters: As for `select`.
+            record: The record type to search, as for `select`, or ``"all"`` to
+                rank every type of guidance together.
+            filters: As for `select`. With ``record="all"``, a filter narrows the types
+                that have its facet; a type without it is left out, unless the facet's
+                untagged records apply to every value (format, situation, region).
+
+        Returns:
+            The records, best first; ``()`` when nothing matches.
+
+        Raises:
+            TypeError: ``text`` is not a str, or a filter is no facet of the types searched.
+            ValueError: ``text`` is empty or only spaces.
+            UnknownNameError: ``record`` or a filter's value names nothing.
         """
-        record_type = self._guidance(record)
-        index = self._indexes[record_type.name]
-        allowed = index.positions(self._wanted(record_type, filters))
-        ranked = self._word_index(record_type).rank(text, allowed)
+        from . import _search  # noqa: PLC0415 - only a search needs it
+
+        _check_text(text)
+        record_types, allowed = self._scope(record, filters)
+        indexes = [self._word_index(record_type) for record_type in record_types]
+        query = _search.Query(text, indexes, self._thesaurus_of_packs())
+        ranked = _search.rank(query, indexes, [None if a is None else set(a) for a in allowed])
         if limit is not None:
             ranked = ranked[: max(limit, 0)]
-        return tuple(index.record(position) for position in ranked)
+        return tuple(
+            self._indexes[record_types[number].name].record(position) for number, position in ranked
+        )
+
+    def suggest(self, text: str, *, record: str = "tips", count: int = 3) -> tuple[str, ...]:
+        """Return words of the content close to those of ``text`` it does not hold.
+
+        For a "did you mean" when a search finds nothing: ``suggest("zepelin")`` names
+        the content's words nearest to "zepelin", closest first.
+
+        Raises:
+            TypeError: ``text`` is not a str.
+            ValueError: ``text`` is empty or only spaces.
+        """
+        from . import _search  # noqa: PLC0415 - only a search needs it
+
+        _check_text(text)
+        record_types, _ = self._scope(record, {})
+        indexes = [self._word_index(record_type) for record_type in record_types]
+        query = _search.Query(text, indexes, self._thesaurus_of_packs())
+        vocabulary = sorted({word for index in indexes for word in index.vocabulary})
+        found: dict[str, None] = {}
+        for word in query.unknown:
+            found.update(dict.fromkeys(_text.close_matches(word, vocabulary, count)))
+        return tuple(found)[:count]
+
+    def sample(
+        self, k: int = 1, *, seed: Any = None, record: str = "tips", **filters: FilterValue
+    ) -> tuple[Any, ...]:
+        """Return ``k`` records picked at random, or by ``seed`` the same way every time.
+
+        With a seed, the pick depends only on the seed's text (``str(seed)``) and the
+        records' ids: the same seed gives the same records on every run, machine and
+        Python version, so today's date gives a tip of the day. Each record's place is
+        a hash (BLAKE2b) of the seed and its id, so adding records changes a pick only
+        where a new record wins its place. Without a seed the pick is random.
+
+        Args:
+            k: How many records (fewer when fewer match).
+            seed: Anything whose text seeds the pick: a date, a string, a number.
+            record: The record type, as for `select`, or ``"all"``.
+            filters: As for `select` (and for `search` with ``record="all"``).
+
+        Raises:
+            TypeError: ``k`` is not an int.
+            ValueError: ``k`` is negative.
+        """
+        if isinstance(k, bool) or not isinstance(k, int):
+            raise TypeError(f"k is how many records to pick, an int, not {type(k).__name__}")
+        if k < 0:
+            raise ValueError(f"k is how many records to pick; it cannot be negative ({k})")
+        record_types, allowed = self._scope(record, filters)
+        pool = [
+            (record_type, self._indexes[record_type.name].record(position))
+            for record_type, positions in zip(record_types, allowed)
+            for position in (
+                range(len(self._indexes[record_type.name])) if positions is None else positions
+            )
+        ]
+        if seed is None:
+            import random  # noqa: PLC0415 - only an unseeded sample needs it
+
+            picked = random.sample(pool, min(k, len(pool)))
+        else:
+            import hashlib  # noqa: PLC0415 - only a seeded sample needs it
+            import heapq  # noqa: PLC0415 - the same
+
+            text = str(seed)
+
+            def place(entry: tuple[RecordType, Any]) -> bytes:
+                record_type, found = entry
+                key = f"{text}\x00{record_type.name}\x00{found.pack}:{found.id}"
+                return hashlib.blake2b(key.encode("utf-8"), digest_size=16).digest()
+
+            picked = heapq.nsmallest(k, pool, key=place)
+        return tuple(found for _, found in picked)
+
+    def guide(
+        self,
+        *,
+        stage: FilterValue,
+        format: FilterValue = None,  # noqa: A002 - the facet's name in every query
+        phase: FilterValue = None,
+        **filters: FilterValue,
+    ) -> Guide:
+        """Return everything for one situation: tips, questions, questions to ask, templates...
+
+        Each type of guidance gets the records that apply to the situation: for every
+        facet given, those tagged with one of its values and those tagged with none
+        (a tip with no format holds for every format, one with no phase at any time),
+        and a type that lacks a facet is not narrowed by it (templates have no format).
+        Pass `interviewtips.only` to leave out the untagged ones for a facet. Of the
+        facets whose untagged records apply to every value (format, situation, region),
+        one not given keeps only the general records: a guide for no particular
+        situation leaves out the advice for graduates or for executives.
+
+        Order, for every type: by phase (before, during, after, then any time); within a
+        phase, the records for the format given before the general ones; then dos before
+        don'ts; then canonical order (questions not to be asked last).
+
+        Args:
+            stage: The stage, as any filter names it (one stage).
+            format: The interview's format, such as "panel" or "video".
+            phase: Before, during or after.
+            filters: Other facets: topic, situation, region, kind...
+
+        Raises:
+            TypeError: A filter is no facet of any guidance, or stage names several.
+            UnknownNameError: A name matches nothing; the error lists close matches.
+        """
+        given = {"stage": stage, "format": format, "phase": phase, **filters}
+        for name in given:
+            if name not in FACETS:
+                message = f"a guide has no facet {name!r}{_text.hint(name, FACETS)}"
+                raise TypeError(f"{message}; use {', '.join(FACETS)}")
+        stages = self._names["stage"].resolve_filter(stage)
+        if len(stages) != 1:
+            raise TypeError(f"a guide is for one stage; {stage!r} names {len(stages)}")
+        chosen = {name: value for name, value in given.items() if value is not None}
+        records = {}
+        for record_type in GUIDANCE:
+            mine = {name: v for name, v in chosen.items() if name in record_type.facets}
+            wanted, _ = self._wanted(record_type, mine)
+            untagged = [name for name in wanted if not isinstance(mine[name], Only)]
+            for name, field in record_type.facets.items():
+                if name not in wanted and field.facet is not None and field.facet.untagged_applies:
+                    wanted[name] = frozenset()  # not asked for: the general records alone
+                    untagged.append(name)
+            index = self._indexes[record_type.name]
+            positions = index.positions(wanted, untagged) or ()
+            order = _guide_order(record_type, index, wanted.get("format", frozenset()))
+            records[record_type.section] = tuple(
+                map(index.record, sorted(positions, key=order.__getitem__))
+            )
+        resolved = {name: self._names[name].resolve_filter(value) for name, value in chosen.items()}
+        formats, phases = resolved.pop("format", ()), resolved.pop("phase", ())
+        resolved.pop("stage")
+        return Guide(
+            stage=self.stage(next(iter(stages))),
+            format=_member(FACETS["format"], formats) if len(formats) == 1 else None,
+            phase=_member(FACETS["phase"], phases) if len(phases) == 1 else None,
+            filters=tuple((name, tuple(sorted(ids))) for name, ids in resolved.items()),
+            **records,
+        )
 
     def get(self, id: str, default: Any = None, *, record: str = "tips") -> Any:  # noqa: A002
         """Return the record with this id (``pack:id`` also works), or ``default``.
@@ -245,10 +424,17 @@ class Catalog:
             name = self._record_names.resolve(record)
             record_type = RECORD_TYPES.get(name) or SECTIONS[name.replace("-", "_")]
             local = _text.split_reference(id)[1].casefold()
-            index = self._indexes.get(name)
-            known = self._by_id[name] if index is None else index.row_of
-            raise UnknownNameError(record_type.singular, id, _text.close_matches(local, known))
+            raise UnknownNameError(record_type.singular, id, self._close_ids(name)(local))
         return found
+
+    def _close_ids(self, record: str) -> _text.CloseMatches:
+        """Return what finds the ids of a record type close to a mistyped one (made once)."""
+        matcher = self._matchers.get(record)
+        if matcher is None:  # two threads may both make it: either serves
+            index = self._indexes.get(record)
+            known = self._by_id[record] if index is None else index.row_of
+            matcher = self._matchers[record] = _text.CloseMatches(known)
+        return matcher
 
     def stage(self, name: Any) -> Stage:
         """Return the stage a name, alias or id stands for.
@@ -326,9 +512,14 @@ class Catalog:
 
     def _wanted(
         self, record_type: RecordType, filters: Mapping[str, Any]
-    ) -> dict[str, frozenset[str]]:
-        """Return the ids each filter given names, by facet."""
+    ) -> tuple[dict[str, frozenset[str]], frozenset[str]]:
+        """Return the ids each filter given names, by facet, and the facets untagged match.
+
+        A facet's untagged records match when they apply to every value, unless the
+        filter asked for `only` its values.
+        """
         wanted = {}
+        untagged = set()
         for name, value in filters.items():
             if name not in record_type.facets:
                 facets = ", ".join(record_type.facets)
@@ -338,9 +529,47 @@ class Catalog:
                 )
                 raise TypeError(message)
             if value is not None:
-                ids = self._names[name].resolve_filter(value)
+                names = self._names[name]
+                if isinstance(value, Only):  # each of its values is what a filter takes
+                    ids = frozenset().union(*map(names.resolve_filter, value.values))
+                else:
+                    ids = names.resolve_filter(value)
                 wanted[name] = self._related(FACETS[name], ids)
-        return wanted
+                if FACETS[name].untagged_applies and not isinstance(value, Only):
+                    untagged.add(name)
+        return wanted, frozenset(untagged)
+
+    def _scope(
+        self, record: str, filters: Mapping[str, Any]
+    ) -> tuple[list[RecordType], list[list[int] | None]]:
+        """Return the record types ``record`` names ("all": every one) and what each allows.
+
+        What a type allows: the positions the filters leave (None: all of them). With
+        several types, a filter narrows those that have its facet; a type without it is
+        left out, unless the facet's untagged records apply to every value.
+
+        Raises:
+            TypeError: A filter is a facet of none of the types.
+        """
+        if record != ALL:
+            record_type = self._guidance(record)
+            wanted, untagged = self._wanted(record_type, filters)
+            return [record_type], [self._indexes[record_type.name].positions(wanted, untagged)]
+        for name in filters:
+            if name not in FACETS:
+                message = f"guidance has no facet {name!r}{_text.hint(name, FACETS)}"
+                raise TypeError(f"{message}; it is filtered by {', '.join(FACETS)}")
+        record_types, allowed = [], []
+        for record_type in GUIDANCE:
+            given = {name: value for name, value in filters.items() if value is not None}
+            lacking = [name for name in given if name not in record_type.facets]
+            if any(not FACETS[name].untagged_applies for name in lacking):
+                continue
+            mine = {name: value for name, value in given.items() if name not in lacking}
+            wanted, untagged = self._wanted(record_type, mine)
+            record_types.append(record_type)
+            allowed.append(self._indexes[record_type.name].positions(wanted, untagged))
+        return record_types, allowed
 
     def _related(self, facet: Facet, ids: frozenset[str]) -> frozenset[str]:
         """Return the ids a filter matches: with a hierarchy, their parents' and parts' too."""
@@ -359,23 +588,6 @@ class Catalog:
         related.update(id_ for id_ in parent if ids.intersection(lineage(id_)))
         return frozenset(related)
 
-    def _search_fields(self, record_type: RecordType, record: Any) -> list[tuple[str, float]]:
-        """Return a record's searched texts and weights: its own, then its topics' and stages'."""
-        fields = [
-            (_searched_text(getattr(record, name)), weight)
-            for name, weight in record_type.search.items()
-        ]
-        for facet, weight in (("topic", 1.0), ("stage", 0.5)):
-            field = record_type.facets.get(facet)
-            if field is not None and field.facet is not None and field.facet.section:
-                by_id = self._by_id[field.facet.section]
-                names = [
-                    " ".join((by_id[id_].name, *by_id[id_].aliases))
-                    for id_ in getattr(record, field.name)
-                ]
-                fields.append((" ".join(names), weight))
-        return fields
-
     def _word_index(self, record_type: RecordType) -> WordIndex:
         """Return a record type's word index, building it on first use.
 
@@ -386,19 +598,86 @@ class Catalog:
 
         words = self._word_indexes.get(record_type.name)
         if words is None:
-            words = WordIndex(
-                self._search_fields(record_type, record)
-                for record in self._indexes[record_type.name].records
-            )
+            index = self._indexes[record_type.name]
+            fields = [(index.column(name), weight) for name, weight in record_type.search.items()]
+            facets = [
+                (names, field.facet.search, positions)
+                for field in record_type.facets.values()
+                if field.facet is not None and field.facet.search
+                for value, positions in index.postings(field.facet.name).items()
+                if value != UNTAGGED
+                for names in (self._value_names(field.facet).get(value, value),)
+            ]
+            kind = (f"{record_type.name} {record_type.singular}", 1.0, range(len(index)))
+            headings = index.column(record_type.heading)
+            words = WordIndex(len(index), fields, [*facets, kind], headings)
             self._word_indexes[record_type.name] = words  # a cache, not a change of content
         return words
 
+    def _thesaurus_of_packs(self) -> Thesaurus:
+        """Return the synonyms of the loaded packs, ready to match queries, made on first use."""
+        from ._search import Thesaurus  # noqa: PLC0415 - only a search needs it
 
-def _searched_text(value: Any) -> str:
-    """Return a field's value as the words search sees: a list's items joined."""
-    if isinstance(value, tuple):
-        return " ".join(map(str, value))
-    return "" if value is None else str(value)
+        if not self._thesaurus:
+            groups = [(entry.terms, entry.means) for entry in self.synonyms]
+            self._thesaurus.append(Thesaurus(groups))  # a cache, not a change of content
+        return self._thesaurus[0]
+
+    def _value_names(self, facet: Facet) -> dict[str, str]:
+        """Return the names of each value of a facet (its id, name and aliases) as one text."""
+        if facet.section is not None:
+            records = self._vocabularies[facet.section]
+            return {
+                record.id: " ".join((record.id, record.name, *record.aliases)) for record in records
+            }
+        vocabulary: Any = facet.vocabulary
+        return {
+            member.value: " ".join((member.value, member.label, *facet.aliases.get(member, ())))
+            for member in vocabulary
+        }
+
+
+def _check_text(text: Any) -> None:
+    """Refuse what is not text to search for.
+
+    Raises:
+        TypeError: ``text`` is not a str.
+        ValueError: ``text`` holds nothing but spaces.
+    """
+    if not isinstance(text, str):
+        message = f"search text must be a str, not {type(text).__name__}"
+        raise TypeError(message + (" (give the words to look for)" if text is None else ""))
+    if not text.strip():
+        raise ValueError("search text is empty; give the words to look for")
+
+
+def _member(facet: Facet, ids: frozenset[str]) -> Any:
+    """Return the enum member of the one id a filter of an enum facet named."""
+    vocabulary: Any = facet.vocabulary
+    return vocabulary(next(iter(ids)))
+
+
+def _guide_order(
+    record_type: RecordType, index: FacetIndex, formats: frozenset[str]
+) -> list[tuple[int, ...]]:
+    """Return each position's sort key in a guide: phase, the format's own first, do first."""
+    ranks = []
+    for name in ("phase", "format", "kind"):
+        field = record_type.facets.get(name)
+        if field is None or field.facet is None:
+            continue
+        vocabulary: Any = field.facet.vocabulary
+        if name == "format":  # the formats asked for, then the general ones, then others
+            order = {**dict.fromkeys(formats, 0), UNTAGGED: 1}
+        else:  # a vocabulary's order, untagged last
+            order = {member.value: number for number, member in enumerate(vocabulary)}
+        rank = [len(vocabulary) + 2] * len(index)
+        for value, positions in index.postings(name).items():
+            value_rank = order.get(value, len(vocabulary) + 1)
+            for position in positions:
+                rank[position] = min(rank[position], value_rank)
+        ranks.append(rank)
+    return [(*(rank[p] for rank in ranks), p) for p in range(len(index))]
 
 
 def _index(record_type: RecordType, table: RecordTable, stage_order: dict[str, int]) -> FacetIndex:

@@ -193,6 +193,38 @@ BROKEN_PLUGIN = Code(
     "an entry point naming a package that has no pack.yaml",
     "Reinstall the plugin, or ask its authors; other packs still load.",
 )
+OUT_OF_MEMORY = Code(
+    "IT119",
+    "reading",
+    "out-of-memory",
+    "The process ran out of memory reading a file or a pack.",
+    "a 2 MB content file read by a process allowed 50 MB of memory",
+    "Give the process more memory, or lower the Limits to refuse such files unread.",
+)
+PLUGIN_NAME_CLASH = Code(
+    "IT120",
+    "reading",
+    "plugin-name-clash",
+    "Two installed distributions each declare a pack plugin of the same name.",
+    "acme-guidance and acme-extras both declare: acme = ...",
+    "Uninstall all but one of them, or load the pack you want by its folder.",
+)
+TOO_MANY_FILES = Code(
+    "IT121",
+    "reading",
+    "too-many-files",
+    "A pack's folders hold more files and folders than the reader's limit.",
+    "a pack folder holding 100,000 empty files",
+    "Remove what is not content, split the pack, or raise Limits.max_files.",
+)
+FOLDER_TOO_DEEP = Code(
+    "IT122",
+    "reading",
+    "folder-too-deep",
+    "A folder lies more than eight folders deep in a pack; content there is not read.",
+    "a/b/c/d/e/f/g/h/i/tips.yaml",
+    "Move the folder's content files up, nearer the pack's pack.yaml.",
+)
 
 # -- schema --------------------------------------------------------------------------
 
@@ -345,6 +377,14 @@ REPLACEMENT_ID = Code(
     "A record replaces one whose id differs from its own.",
     "id: our-notes\nreplaces: core:reflect-on-the-first-round",
     "Give the replacing record the id of the record it replaces.",
+)
+NAME_CLASH = Code(
+    "IT307",
+    "references",
+    "name-clash",
+    "A stage or topic answers to a name or alias another pack's record answers to.",
+    "a pack's stage with aliases: [2nd interview], an alias of core:second-interview",
+    "Remove the name, or replace the other record (replaces: pack:id) on purpose.",
 )
 
 # -- style ---------------------------------------------------------------------------

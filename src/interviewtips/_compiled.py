@@ -10,6 +10,12 @@ damaged, stale, or written by another version of the format is ignored and the
 YAML read. The one exception is the built-in pack of an installed wheel, read from
 its compiled form alone (see `load_installed`).
 
+The file is bounded before it is parsed: it must be a regular file (not a link, a
+pipe or a device) of at most ``Limits.max_pack_bytes``, checked before it is opened
+for reading, and it must start with its header, the bytes the format, the schema
+version and the sources' fingerprints serialise to (`serialise` writes them first),
+so that a stale form is read no further than its header.
+
 Values are checked a column at a time, which costs a few operations per value, and
 a record is built from its row only when the catalog is asked for it: a load makes
 no object per record.
@@ -19,6 +25,8 @@ from __future__ import annotations
 
 import binascii
 import json
+import os
+import stat
 from typing import TYPE_CHECKING, Any
 
 from ._columns import ReadPack, RecordTable
@@ -51,8 +59,19 @@ def digest(data: bytes) -> str:
     return f"{len(data)}:{binascii.crc32(data):08x}"
 
 
+def serialise(form: dict[str, Any]) -> bytes:
+    """Return the bytes of a compiled form's file: compact JSON, its header first."""
+    return json.dumps(form, ensure_ascii=False, separators=(",", ":")).encode()
+
+
+def _header(fingerprints: dict[str, str]) -> bytes:
+    """Return the bytes a compiled form of sources with these fingerprints starts with."""
+    head = {"format": FORMAT, "schema_version": SCHEMA_VERSION, "sources": fingerprints}
+    return serialise(head)[:-1] + b","  # the form goes on after the sources
+
+
 def compiled_form(pack: ReadPack, sources: dict[str, tuple[Traversable, bytes]]) -> dict[str, Any]:
-    """Return the compiled form of a pack read from YAML.
+    """Return the compiled form of a pack read from YAML, its header's fields first.
 
     Args:
         pack: The pack as the strict reader made it.
@@ -82,7 +101,8 @@ def compiled_form(pack: ReadPack, sources: dict[str, tuple[Traversable, bytes]])
 
 
 #: What a damaged or unreadable compiled form raises as it is read (RecursionError: JSON
-#: nested past the interpreter's limit). The YAML is read instead.
+#: nested past the interpreter's limit; MemoryError: a process short of memory). The
+#: YAML is read instead.
 _DAMAGED = (
     OSError,
     _StaleError,
@@ -93,34 +113,43 @@ _DAMAGED = (
     IndexError,
     AttributeError,
     RecursionError,
+    MemoryError,
 )
 
 
 def load_compiled(
-    root: Traversable, sources: dict[str, bytes], files: dict[str, str], max_chars: int
+    root: Traversable,
+    sources: dict[str, bytes],
+    files: dict[str, str],
+    max_chars: int,
+    max_bytes: int,
 ) -> ReadPack | None:
     """Return the pack from its compiled form, or None when it is missing, stale or damaged.
 
-    Every value is checked as the strict reader checks it (types, ids, references,
-    allowed values, text that is not empty, not too long and free of control
-    characters), so a compiled form can never bring in what its YAML could not.
+    The file is refused unread when it is not a regular file or is larger than
+    ``max_bytes``, and read no further than its header when that does not match the
+    sources. Every value is checked as the strict reader checks it (types, ids,
+    references, allowed values, text that is not empty, not too long and free of
+    control characters), so a compiled form can never bring in what its YAML could not.
 
     Args:
         root: The pack's folder.
         sources: Each source file's bytes, by its path relative to the pack.
         files: Each source file's path as problems should name it, by relative path.
         max_chars: The longest string allowed.
+        max_bytes: The largest compiled file read.
     """
+    fingerprints = {name: digest(content) for name, content in sources.items()}
     try:
-        data = _read_form(root)
-        if data is None or not _matches(data, sources):
+        data = _read_form(root, max_bytes, _header(fingerprints))
+        if data is None or not _matches(data, fingerprints):
             return None
         return _read_pack(data, files, max_chars)
     except _DAMAGED:
         return None
 
 
-def load_installed(root: Traversable) -> ReadPack | None:
+def load_installed(root: Traversable, max_bytes: int) -> ReadPack | None:
     """Return a pack from the compiled form installed with it, or None when it has none.
 
     For the built-in pack of a wheel: the build hook wrote the form from the YAML
@@ -128,7 +157,7 @@ def load_installed(root: Traversable) -> ReadPack | None:
     So neither the YAML is read again nor the values checked again.
     """
     try:
-        data = _read_form(root)
+        data = _read_form(root, max_bytes)
         if data is None or (data["format"], data["schema_version"]) != (FORMAT, SCHEMA_VERSION):
             return None
         files = {name: str(root.joinpath(name)) for name in data["files"]}
@@ -137,18 +166,52 @@ def load_installed(root: Traversable) -> ReadPack | None:
         return None
 
 
-def _read_form(root: Traversable) -> Any:
+def _read_form(root: Traversable, max_bytes: int, header: bytes | None = None) -> Any:
+    """Return a compiled form's JSON, or None when the file is missing, too big or stale.
+
+    With ``header``, the file must start with those bytes.
+    """
     compiled = root.joinpath(COMPILED)
-    return json.loads(compiled.read_bytes()) if compiled.is_file() else None
+    if isinstance(compiled, os.PathLike):
+        data = _read_regular_file(os.fspath(compiled), max_bytes, header)
+    elif compiled.is_file():  # in a zip: no links, pipes or sparse files
+        with compiled.open("rb") as file:
+            data = file.read(max_bytes + 1)
+    else:
+        return None
+    if data is None or len(data) > max_bytes or not data.startswith(header or b""):
+        return None
+    return json.loads(data)
 
 
-def _matches(data: dict[str, Any], sources: dict[str, bytes]) -> bool:
+def _read_regular_file(path: str, max_bytes: int, header: bytes | None) -> bytes | None:
+    """Return the bytes of a regular file of at most ``max_bytes`` that starts with ``header``.
+
+    None for anything else, found out before more than the header is read: no file, a
+    link (never followed), a pipe or device (opened without waiting, never read), a
+    file too big (a sparse file of terabytes included), a file whose header differs.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+    try:
+        descriptor = os.open(path, flags)
+    except OSError:  # missing, a link (ELOOP), unreadable
+        return None
+    with os.fdopen(descriptor, "rb") as file:
+        status = os.fstat(descriptor)
+        if not stat.S_ISREG(status.st_mode) or status.st_size > max_bytes:
+            return None
+        start = file.read(len(header)) if header else b""
+        if header and start != header:
+            return None
+        return start + file.read(max_bytes + 1 - len(start))
+
+
+def _matches(data: dict[str, Any], fingerprints: dict[str, str]) -> bool:
     """Whether a compiled form is of this format and was made from these very sources."""
-    expected = {name: digest(content) for name, content in sources.items()}
     return (data["format"], data["schema_version"], data["sources"]) == (
         FORMAT,
         SCHEMA_VERSION,
-        expected,
+        fingerprints,
     )
 
 

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import functools
+import threading
 from collections import defaultdict
 from itertools import chain
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Optional
 
 from ._shapes import split_joined
 
@@ -13,6 +13,18 @@ if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
 
     from ._columns import RecordTable
+
+
+#: The most query results a memo keeps (the oldest make way).
+MEMO_QUERIES = 1024
+#: Queries naming more ids than this, across their filters, are not kept.
+MEMO_IDS = 64
+#: Results of more records than this are not kept: each costs a pointer a record.
+MEMO_RECORDS = 4096
+
+_memo_lock = threading.Lock()
+#: A query as the memo keys it: the ids wanted by facet, and the facets asked for `only`.
+_MemoKey = tuple[tuple[tuple[str, frozenset[str]], ...], Optional[tuple[str, ...]]]
 
 
 class FacetIndex:
@@ -47,7 +59,7 @@ class FacetIndex:
         }
         self._untagged_apply = frozenset(untagged_apply)
         # Results are immutable tuples, so a repeated query is answered from memory.
-        self._select_memo = functools.lru_cache(maxsize=1024)(self._select)
+        self._memo: dict[_MemoKey, tuple[Any, ...]] = {}
 
     def __len__(self) -> int:
         """Return how many records the index holds."""
@@ -70,34 +82,67 @@ class FacetIndex:
         row = self.row_of.get(id_)
         return None if row is None else self._table.record(row)
 
-    def positions(self, wanted: Mapping[str, frozenset[str]]) -> list[int] | None:
+    def column(self, field: str) -> list[Any]:
+        """Return a field's column values, in canonical order."""
+        values = self._table.column(field)
+        return [values[row] for row in self._order]
+
+    def postings(self, facet: str) -> dict[str, list[int]]:
+        """Return the positions of the records with each value of a facet (`UNTAGGED`: none)."""
+        return self._postings[facet]
+
+    def positions(
+        self, wanted: Mapping[str, frozenset[str]], untagged: Iterable[str] | None = None
+    ) -> list[int] | None:
         """Return the sorted positions matching every facet, or None when nothing filters.
 
         Within a facet the values are alternatives (any of them); facets combine with AND.
+        A record with no value of a facet matches it when the facet is in ``untagged``
+        (by default, the facets whose untagged records apply to every value).
         """
         if not wanted:
             return None
+        untagged_apply = self._untagged_apply if untagged is None else frozenset(untagged)
         matches: list[set[int]] = []
         for facet, values in wanted.items():
             by_value = self._postings[facet]
             found: set[int] = set()
             for value in values:
                 found.update(by_value.get(value, ()))
-            if facet in self._untagged_apply:
+            if facet in untagged_apply:
                 found.update(by_value.get(UNTAGGED, ()))
             matches.append(found)
         matches.sort(key=len)
         result = matches[0].intersection(*matches[1:])
         return sorted(result)
 
-    def select(self, wanted: Mapping[str, frozenset[str]]) -> tuple[Any, ...]:
-        """Return the records matching every facet, in canonical order."""
+    def select(
+        self, wanted: Mapping[str, frozenset[str]], untagged: Iterable[str] | None = None
+    ) -> tuple[Any, ...]:
+        """Return the records matching every facet, in canonical order (see `positions`).
+
+        Results are kept for the next query that asks the same, within bounds: at most
+        `MEMO_QUERIES` of them, each naming at most `MEMO_IDS` ids and holding at most
+        `MEMO_RECORDS` records, so that no run of queries can make the memo large.
+        """
         if not wanted:
             return self.records
-        return self._select_memo(tuple(sorted(wanted.items())))
+        facets = None if untagged is None else tuple(sorted(untagged))
+        key = (tuple(sorted(wanted.items())), facets)
+        found = self._memo.get(key)
+        if found is None:
+            found = self._select(*key)
+            if len(found) <= MEMO_RECORDS and sum(map(len, wanted.values())) <= MEMO_IDS:
+                with _memo_lock:
+                    if len(self._memo) >= MEMO_QUERIES:
+                        del self._memo[next(iter(self._memo))]  # the oldest
+                    self._memo[key] = found
+        return found
 
-    def _select(self, wanted: tuple[tuple[str, frozenset[str]], ...]) -> tuple[Any, ...]:
-        positions = self.positions(dict(wanted)) or ()
+    def _select(
+        self, wanted: tuple[tuple[str, frozenset[str]], ...], untagged: tuple[str, ...] | None
+    ) -> tuple[Any, ...]:
+        positions = self.positions(dict(wanted), untagged) or ()
         return tuple(map(self.record, positions))
 
     def count(self, facet: str, values: Iterable[str]) -> dict[str, int]:

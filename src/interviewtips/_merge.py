@@ -9,6 +9,9 @@ The merge rules:
   links to a hidden tip are dropped from ``related``.
 - A reference is an id, or ``pack:id``. A plain id names the record whatever pack
   holds it now; ``pack:id`` also checks that the named pack defined it.
+- A stage or topic answers only to names (ids, display names, aliases, compared as
+  lookups compare them) that no other pack's stage or topic answers to: a pack takes
+  over another's names only by replacing its record.
 
 A record type that no pack replaces, hides or defines twice (the usual case) is
 merged a column at a time, by joining the packs' tables; any other is merged a
@@ -17,13 +20,14 @@ record at a time, to apply each rule and name each problem.
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import TYPE_CHECKING
 
 from . import _codes as codes
 from . import _text
 from ._catalog import Catalog
-from ._columns import RecordTable
-from ._problems import Problem
+from ._columns import RecordTable, Row
+from ._problems import MAX_PROBLEMS_PER_FILE, Problem, summary
 from ._record_types import SECTIONS
 from ._shapes import split_joined
 from .exceptions import ContentError
@@ -31,7 +35,7 @@ from .exceptions import ContentError
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
 
-    from ._columns import ReadPack, Row
+    from ._columns import ReadPack
     from ._registry import Field
 
 
@@ -62,26 +66,43 @@ class _Known:
 
 
 class _Merge:
-    """The problems found so far, and the budget for looking for close matches."""
+    """The problems found so far, and the budget for looking for close matches.
+
+    Each file's problems stop at `MAX_PROBLEMS_PER_FILE`, then one IT211 says so: the
+    rest are neither listed nor kept.
+    """
 
     def __init__(self) -> None:
         self.problems: list[Problem] = []
-        #: Close matches are looked for this many more times; each look scans every id.
+        self.per_file: Counter[str] = Counter()
+        #: Close matches are looked for this many more times.
         self.suggestions_left = 50
+        self.matchers: dict[str, _text.CloseMatches] = {}
 
     def hint(self, name: str, section: str, known: Iterable[str]) -> str:
         """Return a did-you-mean for an unknown id, or how to define it."""
         matches: tuple[str, ...] = ()
         if self.suggestions_left > 0:
             self.suggestions_left -= 1
-            matches = _text.close_matches(name, known)
+            matcher = self.matchers.get(section)
+            if matcher is None:
+                matcher = self.matchers[section] = _text.CloseMatches(known)
+            matches = matcher(name)
         return _text.did_you_mean(matches) or f"; define it under {section}:"
+
+    def add(self, problem: Problem) -> None:
+        """Record a problem, unless its file already has as many as are listed."""
+        count = self.per_file[problem.path] = self.per_file[problem.path] + 1
+        if count <= MAX_PROBLEMS_PER_FILE:
+            self.problems.append(problem)
+        if count == MAX_PROBLEMS_PER_FILE:
+            self.problems.append(summary(problem))
 
     def located(
         self, draft: Row, field: str, code: str, message: str, index: int | None = None
     ) -> None:
         line, column = draft.locate(field, index)
-        self.problems.append(Problem(draft.path, line, column, code, message))
+        self.add(Problem(draft.path, line, column, code, message))
 
 
 class _ByRecord:
@@ -134,9 +155,7 @@ class _ByRecord:
                 f"hides {self.section} {reference!r}, which no pack loaded before "
                 f"{pack.pack.id!r} defines"
             )
-            self.merge.problems.append(
-                Problem(pack.manifest_path, 0, 0, codes.UNKNOWN_REFERENCE, message)
-            )
+            self.merge.add(Problem(pack.manifest_path, 0, 0, codes.UNKNOWN_REFERENCE, message))
             return
         del self.records[local]
         self.hidden.add(local)
@@ -160,7 +179,7 @@ def assemble(packs: Sequence[ReadPack]) -> Catalog:
         first = kept.setdefault(pack.pack.id, pack)
         if first is not pack:
             message = f"pack id {pack.pack.id!r} is already used by {first.manifest_path}"
-            merge.problems.append(Problem(pack.manifest_path, 0, 0, codes.DUPLICATE_ID, message))
+            merge.add(Problem(pack.manifest_path, 0, 0, codes.DUPLICATE_ID, message))
     given = list(kept.values())
     tables: dict[str, RecordTable] = {}
     known: dict[str, _Known] = {}
@@ -170,7 +189,10 @@ def assemble(packs: Sequence[ReadPack]) -> Catalog:
     known["sources"] = _sources(given)
     for section, table in tables.items():
         tables[section] = _resolved(table, known, hidden, merge)
-    merge.problems += _shared_orders(tables["stages"].rows())
+    for problem in _shared_orders(tables["stages"].rows()):
+        merge.add(problem)
+    for section in ("stages", "topics"):
+        _name_clashes(tables[section], merge)
     if merge.problems:
         raise ContentError(merge.problems)
     return Catalog(
@@ -273,3 +295,41 @@ def _shared_orders(stages: list[Row]) -> list[Problem]:
             )
             problems.append(Problem(draft.path, line, column, codes.DUPLICATE_ORDER, message))
     return problems
+
+
+def _name_clashes(table: RecordTable, merge: _Merge) -> None:
+    """Record each stage or topic that answers to a name another pack's record answers to.
+
+    Names are compared as lookups compare them (`normalise`: case, spaces, hyphens and
+    apostrophes aside), ids, display names and aliases alike, since a filter takes any
+    of them: a pack could otherwise take over "2nd interview" from the built-in stage.
+    The later record is the problem. Names shared within one pack are its own affair;
+    a record that replaces another has the other's place, and so no clash with it.
+    """
+    what = table.spec.section.rstrip("s")
+    owners: dict[str, tuple[int, str, str]] = {}
+    ids, names, aliases, packs = (table.column(f) for f in ("id", "name", "aliases", "pack"))
+    for row in range(len(table)):
+        written: list[tuple[str, int | None, str]] = [
+            ("id", None, ids[row]),
+            ("name", None, names[row]),
+        ]
+        written += [("aliases", index, alias) for index, alias in enumerate(aliases[row] or ())]
+        for field, index, text in written:
+            form = _text.normalise(text)
+            first_row, first_field, first_text = owners.setdefault(form, (row, field, text))
+            if packs[first_row] == packs[row]:
+                continue
+            draft, first = Row(table, row), Row(table, first_row)
+            line = first.locate(first_field)[0]
+            message = (
+                f"{what} {_FIELD_WORDS[field]} {text!r} is also what {what} {ids[first_row]!r} "
+                f"of pack {packs[first_row]!r} answers to (its {_FIELD_WORDS[first_field]} "
+                f"{first_text!r}, {first.path}:{line}); a pack cannot take over another's "
+                f"names: remove it, or replace that {what} on purpose (its id, and "
+                f"replaces: {packs[first_row]}:{ids[first_row]})"
+            )
+            merge.located(draft, field, codes.NAME_CLASH, message, index)
+
+
+_FIELD_WORDS = {"id": "id", "name": "name", "aliases": "alias"}

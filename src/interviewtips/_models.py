@@ -180,6 +180,24 @@ class Region:
 
 
 @attrs.frozen
+class Synonyms:
+    """Words and phrases that search takes for one another, or for what the content says.
+
+    With ``means`` empty, every term stands for every other (résumé, resume, CV); with
+    ``means``, each term also finds what ``means`` names, but not the other way round
+    (zoom and skype find video; video does not find zoom).
+    """
+
+    __repr__, __eq__, __hash__ = record_repr, record_eq, record_hash
+
+    id: str
+    terms: tuple[str, ...]
+    means: tuple[str, ...] = ()
+    replaces: str | None = None
+    pack: str = "core"
+
+
+@attrs.frozen
 class Tip:
     """One piece of do or don't guidance."""
 
@@ -289,19 +307,22 @@ class Template:
     replaces: str | None = None
     pack: str = "core"
 
-    def render(self, **values: str) -> str:
+    def render(self, /, **values: str) -> str:
         """Fill the placeholders and return the email as text, subject line first.
+
+        Every placeholder a template can declare is fillable by keyword, ``self``
+        included: ``self`` is positional-only.
 
         Raises:
             TemplateError: A placeholder has no value, or a value names no placeholder.
         """
         return f"Subject: {self.render_subject(**values)}\n\n{self.render_body(**values)}"
 
-    def render_subject(self, **values: str) -> str:
+    def render_subject(self, /, **values: str) -> str:
         """Return the subject line with its placeholders filled."""
         return self._fill(self.subject, values)
 
-    def render_body(self, **values: str) -> str:
+    def render_body(self, /, **values: str) -> str:
         """Return the body with its placeholders filled."""
         return self._fill(self.body, values)
 
@@ -333,3 +354,31 @@ class Checklist:
     sources: tuple[str, ...] = ()
     replaces: str | None = None
     pack: str = "core"
+
+
+@attrs.frozen
+class Guide:
+    """Everything for one situation, such as a second interview on a panel, in one object.
+
+    Each tuple holds the records of one type of guidance that apply to the situation: those
+    tagged with it and those that hold for any value of what they are not tagged with (a
+    tip for every format holds on a panel). See `Catalog.guide` for the order.
+
+    Attributes:
+        stage: The stage of the hiring process.
+        format: The interview's format, if one was given.
+        phase: Before, during or after, if one was given.
+        filters: The other facets asked for, each with the ids it names.
+    """
+
+    __repr__, __eq__, __hash__ = record_repr, record_eq, record_hash
+
+    stage: Stage
+    format: Format | None
+    phase: Phase | None
+    filters: tuple[tuple[str, tuple[str, ...]], ...]
+    tips: tuple[Tip, ...]
+    questions: tuple[Question, ...]
+    questions_to_ask: tuple[QuestionToAsk, ...]
+    templates: tuple[Template, ...]
+    checklists: tuple[Checklist, ...]

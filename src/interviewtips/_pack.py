@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
-import json
 import os
 from typing import TYPE_CHECKING, cast
 
 from . import _codes as codes
 from ._columns import ReadPack, tables_of
-from ._compiled import compiled_form, load_compiled, load_installed
+from ._compiled import compiled_form, load_compiled, load_installed, serialise
 from ._locate import COMPILED, MANIFEST
 from ._problems import Problem
 from ._record_types import SCHEMA_VERSION
 from .exceptions import ContentError
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
     from importlib.abc import Traversable
     from pathlib import Path
 
@@ -22,9 +22,11 @@ if TYPE_CHECKING:
     from ._limits import Limits
     from ._models import Pack
     from ._nodes import Node
+    from ._yaml import Reparses
 
 _CONTENT_SUFFIXES = (".yaml", ".yml")
-_MAX_FOLDER_DEPTH = 8
+#: Content files are read this many folders deep at most; a deeper folder is a problem.
+MAX_FOLDER_DEPTH = 8
 
 
 def read_pack(
@@ -47,7 +49,7 @@ def read_pack(
         The pack (None when it has any problem) and the problems found.
     """
     if compiled and installed:
-        ready = load_installed(root)
+        ready = load_installed(root, limits.max_pack_bytes)
         if ready is not None:
             return ready, []
     problems: list[Problem] = []
@@ -57,7 +59,7 @@ def read_pack(
     files = {name: str(file) for name, (file, _) in sources.items()}
     if compiled:
         contents = {name: data for name, (_, data) in sources.items()}
-        ready = load_compiled(root, contents, files, limits.max_string_chars)
+        ready = load_compiled(root, contents, files, limits.max_string_chars, limits.max_pack_bytes)
         if ready is not None:
             return ready, []
     return _read_yaml(sources, limits, libyaml, problems), problems
@@ -71,9 +73,13 @@ def _read_yaml(
 ) -> ReadPack | None:
     """Return the pack its YAML sources make, or None when they have problems (appended)."""
     from ._convert import Converter  # noqa: PLC0415 - a compiled pack needs no converter
+    from ._yaml import Reparses  # noqa: PLC0415 - a compiled pack needs no YAML
 
+    reparses = Reparses()  # shared by the pack's files
     manifest_file, manifest_bytes = sources[MANIFEST]
-    pack, newer = _manifest(manifest_bytes, str(manifest_file), limits, libyaml, problems)
+    pack, newer = _manifest(
+        manifest_bytes, str(manifest_file), limits, libyaml, problems, reparses=reparses
+    )
     if newer:
         return None
     converted: list[Converted] = []
@@ -81,7 +87,7 @@ def _read_yaml(
         if name == MANIFEST:
             continue
         count = len(problems)
-        node = _parse(data, str(file), limits, libyaml, problems)
+        node = _parse(data, str(file), limits, libyaml, problems, reparses=reparses)
         if len(problems) == count:
             pack_id = pack.id if pack is not None else None
             converted += Converter(str(file), problems, pack_id).content_file(node)
@@ -92,13 +98,19 @@ def _read_yaml(
 
 
 def _manifest(
-    data: bytes, path: str, limits: Limits, libyaml: bool | None, problems: list[Problem]
+    data: bytes,
+    path: str,
+    limits: Limits,
+    libyaml: bool | None,
+    problems: list[Problem],
+    *,
+    reparses: Reparses,
 ) -> tuple[Pack | None, bool]:
     """Read a manifest; return the pack (None on problems) and whether its schema is too new."""
     from ._convert import Converter  # noqa: PLC0415 - a compiled pack needs no converter
 
     count = len(problems)
-    node = _parse(data, path, limits, libyaml, problems)
+    node = _parse(data, path, limits, libyaml, problems, reparses=reparses)
     if node is None:
         if len(problems) == count:
             message = (
@@ -140,8 +152,27 @@ def compile_pack(root: Path, limits: Limits, target: Path | None = None) -> Path
         raise ContentError(problems)
     target = target or root / COMPILED
     form = compiled_form(pack, sources)
-    target.write_text(json.dumps(form, ensure_ascii=False, separators=(",", ":")), "utf-8")
+    _replace(target, serialise(form))
     return target
+
+
+def _replace(target: Path, data: bytes) -> None:
+    """Write ``data`` to a new file beside ``target``, then rename it to ``target``.
+
+    The rename is atomic: a reader sees the old file or the new one, never half of
+    one. It replaces whatever has the name (a link is replaced, not followed; a named
+    pipe is replaced, never opened), and a failed write leaves the old file as it was.
+    """
+    temporary = target.with_name(f".{target.name}.{os.urandom(8).hex()}.tmp")
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+    descriptor = os.open(temporary, flags, 0o666)  # the umask applies, as to any new file
+    try:
+        with os.fdopen(descriptor, "wb") as file:
+            file.write(data)
+        temporary.replace(target)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
 
 
 def read_sources(
@@ -163,7 +194,7 @@ def read_sources(
         return {}
     sources = {}
     total = 0
-    for name, file in [(MANIFEST, manifest_file), *_content_files(root, problems)]:
+    for name, file in [(MANIFEST, manifest_file), *_content_files(root, limits, problems)]:
         data = _bytes(file, limits, problems)
         if data is None:
             continue
@@ -192,38 +223,79 @@ def _bytes(file: Traversable, limits: Limits, problems: list[Problem]) -> bytes 
 
 
 def _parse(
-    data: bytes, path: str, limits: Limits, libyaml: bool | None, problems: list[Problem]
+    data: bytes,
+    path: str,
+    limits: Limits,
+    libyaml: bool | None,
+    problems: list[Problem],
+    *,
+    reparses: Reparses,
 ) -> Node | None:
     from . import _yaml  # noqa: PLC0415 - a compiled pack needs no YAML
 
-    text, found = _yaml.decode(data, path, limits)
-    node = None
-    if text is not None:
-        node, found = _yaml.parse(text, path, limits, libyaml=libyaml)
+    try:
+        text, found = _yaml.decode(data, path, limits)
+        node = None
+        if text is not None:
+            node, found = _yaml.parse(text, path, limits, libyaml=libyaml, reparses=reparses)
+    except MemoryError:
+        problems.append(out_of_memory(path))
+        return None
     problems += found
     return None if found else node
 
 
-def _content_files(root: Traversable, problems: list[Problem]) -> list[tuple[str, Traversable]]:
+def out_of_memory(path: str) -> Problem:
+    """Return the problem of a file or pack that the process had too little memory to read."""
+    message = (
+        "the process ran out of memory reading this; give it more memory, or lower the "
+        "Limits so that such files are refused before they are read"
+    )
+    return Problem(path, 0, 0, codes.OUT_OF_MEMORY, message)
+
+
+def _content_files(
+    root: Traversable, limits: Limits, problems: list[Problem]
+) -> list[tuple[str, Traversable]]:
     """Return the pack's content files in sorted path order.
 
     Links that lead outside the pack, or back into a folder already walked, are
     refused (a loop would be read forever, a second path to a folder read twice).
-    Only links need resolving: anything else lies where its folder really is.
+    Only links need resolving: anything else lies where its folder really is. A
+    folder deeper than `MAX_FOLDER_DEPTH` is refused, not skipped, and the walk stops
+    at ``limits.max_files`` entries (files and folders, hidden ones too).
     """
     found: list[tuple[str, Traversable]] = []
     inside = os.path.realpath(root) if isinstance(root, os.PathLike) else None
     walked = {inside}
     pending: list[tuple[str, Traversable, str | None, int]] = [("", root, inside, 0)]
+    listed = 0
     while pending:
         prefix, folder, real_folder, depth = pending.pop()
         for entry in _entries(folder, problems):
+            listed += 1
+            if listed > limits.max_files:
+                message = (
+                    f"the pack's folders hold more than {limits.max_files:,} files and "
+                    "folders; split it, or remove what is not content"
+                )
+                problems.append(Problem(str(root), 0, 0, codes.TOO_MANY_FILES, message))
+                return []
+            if entry.name.startswith("."):
+                continue
             relative = prefix + entry.name
             real = _real_path(entry, real_folder)
             if real is not None and inside is not None and not _is_within(real, inside):
                 message = "this link leads outside the pack's folder; copy the file in instead"
                 problems.append(Problem(str(entry), 0, 0, codes.OUTSIDE_PACK, message))
-            elif entry.is_dir() and depth < _MAX_FOLDER_DEPTH:
+            elif entry.is_dir():
+                if depth >= MAX_FOLDER_DEPTH:
+                    message = (
+                        f"this folder is more than {MAX_FOLDER_DEPTH} folders deep in the pack, "
+                        "deeper than content is read; move what it holds up"
+                    )
+                    problems.append(Problem(str(entry), 0, 0, codes.FOLDER_TOO_DEEP, message))
+                    continue
                 if real in walked and real is not None:
                     message = "this link leads back into the pack's own folders; remove it"
                     problems.append(Problem(str(entry), 0, 0, codes.OUTSIDE_PACK, message))
@@ -237,10 +309,10 @@ def _content_files(root: Traversable, problems: list[Problem]) -> list[tuple[str
     return sorted(found, key=lambda pair: pair[0])
 
 
-def _entries(folder: Traversable, problems: list[Problem]) -> list[Traversable]:
-    """Return a folder's entries, leaving out hidden ones; a problem when it cannot be listed."""
+def _entries(folder: Traversable, problems: list[Problem]) -> Iterator[Traversable]:
+    """Yield a folder's entries, hidden ones too; a problem when it cannot be listed."""
     try:
-        return [entry for entry in folder.iterdir() if not entry.name.startswith(".")]
+        yield from folder.iterdir()
     except OSError as error:
         problems.append(
             Problem(
@@ -251,7 +323,6 @@ def _entries(folder: Traversable, problems: list[Problem]) -> list[Traversable]:
                 f"cannot list the folder: {error.strerror or error}",
             )
         )
-        return []
 
 
 def _real_path(entry: Traversable, real_folder: str | None) -> str | None:

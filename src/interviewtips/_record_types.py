@@ -35,13 +35,14 @@ SCHEMA_VERSION = 1
 
 # -- facets -----------------------------------------------------------------------
 
-STAGE = Facet("stage", "The stage of the hiring process.", "stages")
-TOPIC = Facet("topic", "What the guidance is about.", "topics")
+STAGE = Facet("stage", "The stage of the hiring process.", "stages", search=0.5)
+TOPIC = Facet("topic", "What the guidance is about.", "topics", search=1.0)
 SITUATION = Facet(
     "situation",
     "Who the candidate is, where that changes the advice; untagged advice is for everyone.",
     "situations",
     untagged_applies=True,
+    search=0.5,
 )
 REGION = Facet(
     "region",
@@ -50,6 +51,7 @@ REGION = Facet(
     "regions",
     untagged_applies=True,
     hierarchy=True,
+    search=0.5,
 )
 KIND = Facet(
     "kind",
@@ -60,13 +62,16 @@ KIND = Facet(
         m.Kind.DONT: ("don't", "do not", "donts", "don'ts", "avoid", "no"),
     },
     summarised=False,
+    search=0.3,
 )
-PHASE = Facet("phase", "Before, during or after the conversation.", m.Phase)
+PHASE = Facet("phase", "Before, during or after the conversation.", m.Phase, search=0.3)
 FORMAT = Facet(
     "format",
-    "How the conversation happens.",
+    "How the conversation happens; untagged advice holds for every format.",
     m.Format,
     option="interview-format",
+    untagged_applies=True,
+    search=1.0,
     aliases={
         m.Format.IN_PERSON: ("onsite", "on-site", "face to face", "face-to-face"),
         m.Format.PHONE: ("telephone", "call"),
@@ -86,6 +91,7 @@ QUESTION_TYPE = Facet(
     },
     order={m.QuestionType.IMPROPER.value: 1},  # questions not to be asked come last
     summarised=False,
+    search=0.5,
 )
 AUDIENCE = Facet(
     "audience",
@@ -97,6 +103,7 @@ AUDIENCE = Facet(
         m.Audience.EXECUTIVE: ("leadership", "senior leader"),
     },
     summarised=False,
+    search=0.3,
 )
 
 # -- cross-field rules ------------------------------------------------------------
@@ -165,11 +172,13 @@ def not_naming_itself(field: str) -> Rule:
 # -- shared fields ----------------------------------------------------------------
 
 
-def _id(doc: str = "A kebab-case slug, unique among records of this type.") -> Field:
+def id_field(doc: str = "A kebab-case slug, unique among records of this type.") -> Field:
+    """Return the ``id`` field every record type has."""
     return Field("id", identifier(), doc, required=True)
 
 
-def _replaces(section: str) -> Field:
+def replaces_field(section: str) -> Field:
+    """Return the ``replaces`` field: the record of an earlier pack this one stands in for."""
     return Field(
         "replaces",
         reference(section),
@@ -177,7 +186,8 @@ def _replaces(section: str) -> Field:
     )
 
 
-def _stages(*, required: bool = True) -> Field:
+def stages_field(*, required: bool = True) -> Field:
+    """Return the ``stages`` field, faceted by stage."""
     return Field(
         "stages",
         ListOf(reference("stages")),
@@ -187,17 +197,20 @@ def _stages(*, required: bool = True) -> Field:
     )
 
 
-def _topics(*, required: bool = True) -> Field:
+def topics_field(*, required: bool = True) -> Field:
+    """Return the ``topics`` field, faceted by topic."""
     return Field(
         "topics", ListOf(reference("topics")), "Topic ids.", required=required, facet=TOPIC
     )
 
 
-def _name(doc: str = "The display name.") -> Field:
+def name_field(doc: str = "The display name.") -> Field:
+    """Return a required single-line ``name`` field."""
     return Field("name", Text(), doc, required=True)
 
 
-def _prose(name: str, doc: str, *, required: bool = True, label: str | None = None) -> Field:
+def prose_field(name: str, doc: str, *, required: bool = True, label: str | None = None) -> Field:
+    """Return a field of text that may run over several lines (a detail, a body)."""
     return Field(name, Text(single_line=False), doc, required=required, label=label)
 
 
@@ -214,7 +227,12 @@ _REGIONS = Field(
     facet=REGION,
 )
 _SOURCES = Field("sources", ListOf(reference("sources")), "Ids of the sources this item drew on.")
-_FORMATS = Field("formats", ListOf(Choice(m.Format)), "Formats it is specific to.", facet=FORMAT)
+_FORMATS = Field(
+    "formats",
+    ListOf(Choice(m.Format)),
+    "Formats it is specific to; none: it holds for every format.",
+    facet=FORMAT,
+)
 _PHASE = Field("phase", Choice(m.Phase), "Before, during or after the conversation.", facet=PHASE)
 _ALIASES = Field("aliases", ListOf(Text()), "Other names readers may use.")
 
@@ -224,10 +242,10 @@ SOURCE = RecordType(
     "sources",
     m.Source,
     (
-        _id("A kebab-case slug that items cite."),
+        id_field("A kebab-case slug that items cite."),
         Field("title", Text(), "The work's title.", required=True),
         Field("publisher", Text(), "Who published it.", required=True),
-        _prose("used_for", "How the content used it (facts checked, idea drawn on)."),
+        prose_field("used_for", "How the content used it (facts checked, idea drawn on)."),
         Field("url", Text(), "Where it can be read."),
         Field("author", Text(), "Who wrote it."),
         Field("license", Text(), "The work's licence."),
@@ -243,10 +261,10 @@ STAR = RecordType(
     "star",
     m.StarOutline,
     (
-        _prose("situation", "The context, briefly.", label="Situation"),
-        _prose("task", "What you had to achieve.", label="Task"),
-        _prose("action", "What you yourself did: the heart of the answer.", label="Action"),
-        _prose("result", "The outcome, measured where possible.", label="Result"),
+        prose_field("situation", "The context, briefly.", label="Situation"),
+        prose_field("task", "What you had to achieve.", label="Task"),
+        prose_field("action", "What you yourself did: the heart of the answer.", label="Action"),
+        prose_field("result", "The outcome, measured where possible.", label="Result"),
     ),
     "A STAR outline for a behavioural answer.",
     singular="STAR outline",
@@ -260,13 +278,13 @@ STAGES = RecordType(
     "stages",
     m.Stage,
     (
-        _id(),
-        _name(),
+        id_field(),
+        name_field(),
         Field("order", Integer(), "Its place in the hiring lifecycle.", required=True),
-        _prose("summary", "What happens at this stage."),
+        prose_field("summary", "What happens at this stage."),
         _ALIASES,
         Field("purposes", ListOf(Text(single_line=False)), "Why employers hold this stage."),
-        _replaces("stages"),
+        replaces_field("stages"),
     ),
     "A stage of the hiring process.",
     singular="stage",
@@ -276,7 +294,13 @@ STAGES = RecordType(
 TOPICS = RecordType(
     "topics",
     m.Topic,
-    (_id(), _name(), _prose("summary", "What the topic covers."), _ALIASES, _replaces("topics")),
+    (
+        id_field(),
+        name_field(),
+        prose_field("summary", "What the topic covers."),
+        _ALIASES,
+        replaces_field("topics"),
+    ),
     "A subject guidance is about.",
     singular="topic",
     role="vocabulary",
@@ -286,11 +310,11 @@ SITUATIONS = RecordType(
     "situations",
     m.Situation,
     (
-        _id(),
-        _name(),
-        _prose("summary", "Who the situation describes."),
+        id_field(),
+        name_field(),
+        prose_field("summary", "Who the situation describes."),
         _ALIASES,
-        _replaces("situations"),
+        replaces_field("situations"),
     ),
     "Who the candidate is, where that changes the advice.",
     singular="situation",
@@ -301,17 +325,43 @@ REGIONS = RecordType(
     "regions",
     m.Region,
     (
-        _id("A kebab-case slug: an ISO 3166 code, with its subdivision (ca, ca-on)."),
-        _name(),
-        _prose("summary", "What sets the region's rules apart."),
+        id_field("A kebab-case slug: an ISO 3166 code, with its subdivision (ca, ca-on)."),
+        name_field(),
+        prose_field("summary", "What sets the region's rules apart."),
         _ALIASES,
         Field("parent", reference("regions"), "The region this one is part of (ca for ca-on)."),
-        _replaces("regions"),
+        replaces_field("regions"),
     ),
     "A jurisdiction whose law or custom changes the advice.",
     singular="region",
     role="vocabulary",
     rules=(not_naming_itself("parent"),),
+)
+
+SYNONYMS = RecordType(
+    "synonyms",
+    m.Synonyms,
+    (
+        id_field(),
+        Field(
+            "terms",
+            ListOf(Text()),
+            "Words and phrases a reader may use; with no means, each stands for the others.",
+            required=True,
+        ),
+        Field(
+            "means",
+            ListOf(Text()),
+            "What the terms stand for in the content; search finds these for the terms, "
+            "not the terms for these.",
+            label="Means",
+        ),
+        replaces_field("synonyms"),
+    ),
+    "Words search takes for one another: a reader's words for what the content says.",
+    singular="set of synonyms",
+    role="vocabulary",
+    heading="terms",
 )
 
 # -- guidance ---------------------------------------------------------------------
@@ -320,20 +370,20 @@ TIPS = RecordType(
     "tips",
     m.Tip,
     (
-        _id(),
+        id_field(),
         Field("kind", Choice(m.Kind), "do or dont.", required=True, facet=KIND),
         Field("title", Text(), "A short imperative.", required=True),
-        _prose("detail", "What to do and how, in a few sentences."),
-        _prose("why", "What the interviewer is looking for.", label="Why"),
-        _stages(),
-        _topics(),
+        prose_field("detail", "What to do and how, in a few sentences."),
+        prose_field("why", "What the interviewer is looking for.", label="Why"),
+        stages_field(),
+        topics_field(),
         _PHASE,
         _FORMATS,
         _SITUATIONS,
         _REGIONS,
         _SOURCES,
         Field("related", ListOf(reference("tips")), "Ids of related tips."),
-        _replaces("tips"),
+        replaces_field("tips"),
     ),
     "A do or don't.",
     singular="tip",
@@ -347,7 +397,7 @@ QUESTIONS = RecordType(
     "questions",
     m.Question,
     (
-        _id(),
+        id_field(),
         Field("question", Text(), "The question as an interviewer asks it.", required=True),
         Field(
             "type",
@@ -356,10 +406,10 @@ QUESTIONS = RecordType(
             required=True,
             facet=QUESTION_TYPE,
         ),
-        _stages(),
-        _topics(),
-        _prose("assesses", "What the answer tells the interviewer.", label="Assesses"),
-        _prose("approach", "How to answer well.", label="Approach"),
+        stages_field(),
+        topics_field(),
+        prose_field("assesses", "What the answer tells the interviewer.", label="Assesses"),
+        prose_field("approach", "How to answer well.", label="Approach"),
         Field(
             "pitfalls",
             ListOf(Text(single_line=False)),
@@ -378,7 +428,7 @@ QUESTIONS = RecordType(
         _SITUATIONS,
         _REGIONS,
         _SOURCES,
-        _replaces("questions"),
+        replaces_field("questions"),
     ),
     "A question an interviewer may ask.",
     singular="question",
@@ -392,7 +442,7 @@ QUESTIONS_TO_ASK = RecordType(
     "questions-to-ask",
     m.QuestionToAsk,
     (
-        _id(),
+        id_field(),
         Field(
             "kind",
             Choice(m.Kind),
@@ -408,10 +458,10 @@ QUESTIONS_TO_ASK = RecordType(
             required=True,
             facet=AUDIENCE,
         ),
-        _stages(),
-        _topics(),
-        _prose("why", "Why to ask it, or why to avoid it.", label="Why"),
-        _prose(
+        stages_field(),
+        topics_field(),
+        prose_field("why", "Why to ask it, or why to avoid it.", label="Why"),
+        prose_field(
             "instead",
             "For questions to avoid: what to ask instead.",
             required=False,
@@ -420,7 +470,7 @@ QUESTIONS_TO_ASK = RecordType(
         _SITUATIONS,
         _REGIONS,
         _SOURCES,
-        _replaces("questions-to-ask"),
+        replaces_field("questions-to-ask"),
     ),
     "A question to ask the employer, or one to avoid.",
     singular="question to ask",
@@ -432,13 +482,13 @@ TEMPLATES = RecordType(
     "templates",
     m.Template,
     (
-        _id(),
-        _name("What the email is."),
-        _stages(),
-        _topics(),
-        _prose("when", "When to send it.", label="When"),
+        id_field(),
+        name_field("What the email is."),
+        stages_field(),
+        topics_field(),
+        prose_field("when", "When to send it.", label="When"),
         Field("subject", Text(), "The subject line, with placeholders.", required=True),
-        _prose("body", "The body, with placeholders."),
+        prose_field("body", "The body, with placeholders."),
         Field(
             "placeholders",
             Placeholders(),
@@ -449,7 +499,7 @@ TEMPLATES = RecordType(
         _SITUATIONS,
         _REGIONS,
         _SOURCES,
-        _replaces("templates"),
+        replaces_field("templates"),
     ),
     "An email template.",
     singular="template",
@@ -461,18 +511,18 @@ CHECKLISTS = RecordType(
     "checklists",
     m.Checklist,
     (
-        _id(),
-        _name("The checklist's name."),
-        _stages(),
+        id_field(),
+        name_field("The checklist's name."),
+        stages_field(),
         Field("items", ListOf(Text()), "Short imperative items.", required=True),
-        _prose("summary", "When to use it.", required=False),
-        _topics(required=False),
+        prose_field("summary", "When to use it.", required=False),
+        topics_field(required=False),
         _PHASE,
         _FORMATS,
         _SITUATIONS,
         _REGIONS,
         _SOURCES,
-        _replaces("checklists"),
+        replaces_field("checklists"),
     ),
     "A short list for one moment.",
     singular="checklist",
@@ -481,8 +531,9 @@ CHECKLISTS = RecordType(
 
 #: The record types of guidance, in the order the API lists them.
 GUIDANCE = (TIPS, QUESTIONS, QUESTIONS_TO_ASK, TEMPLATES, CHECKLISTS)
-#: The record types whose records are the values of facets.
-VOCABULARIES = (STAGES, TOPICS, SITUATIONS, REGIONS)
+#: The record types of the words guidance is described and found by: the values of
+#: facets, then the synonyms search uses.
+VOCABULARIES = (STAGES, TOPICS, SITUATIONS, REGIONS, SYNONYMS)
 
 # -- the manifest -----------------------------------------------------------------
 
@@ -490,7 +541,7 @@ PACK = RecordType(
     "pack",
     m.Pack,
     (
-        _id("The pack's id, such as core or acme."),
+        id_field("The pack's id, such as core or acme."),
         Field("name", Text(), "The pack's name.", required=True),
         Field("version", Text(), "The content's version.", required=True),
         Field(
@@ -506,7 +557,7 @@ PACK = RecordType(
             required=True,
         ),
         Field("license", Text(), "The content's licence, as an SPDX id.", required=True),
-        _prose("description", "What the pack holds.", required=False),
+        prose_field("description", "What the pack holds.", required=False),
         Field("sources", Nested(SOURCE, many=True), "The works the pack credits."),
         Field(
             "hides",
@@ -532,3 +583,15 @@ FACETS: dict[str, Facet] = {
     for name, field in record_type.facets.items()
     if field.facet is not None
 }
+
+
+def record_type_of(record: object) -> RecordType:
+    """Return the declaration of a record's type (a tip's is `TIPS`).
+
+    Raises:
+        TypeError: The object is not a record of a declared type.
+    """
+    for record_type in (*SECTIONS.values(), PACK):
+        if type(record) is record_type.model:
+            return record_type
+    raise TypeError(f"{type(record).__name__} is not a record of a declared type")

@@ -36,6 +36,9 @@ class Facet:
         order: Where records of each value sort, for facets that order results.
         summarised: Whether a record's summary line ("Second interview · Culture fit ·
             before") shows it; kinds and types head the record instead.
+        search: How much the names and aliases of a record's values weigh when search
+            matches them (a tip on the topic "Dress and appearance" is found by "dress");
+            0 leaves them out.
     """
 
     __slots__ = (
@@ -45,6 +48,7 @@ class Facet:
         "name",
         "option",
         "order",
+        "search",
         "summarised",
         "untagged_applies",
         "vocabulary",
@@ -62,6 +66,7 @@ class Facet:
         hierarchy: bool = False,
         order: Mapping[str, int] | None = None,
         summarised: bool = True,
+        search: float = 0.0,
     ) -> None:
         self.name = name
         self.doc = doc
@@ -72,6 +77,7 @@ class Facet:
         self.hierarchy = hierarchy
         self.order = dict(order or {})
         self.summarised = summarised
+        self.search = search
 
     def __repr__(self) -> str:
         """Name the facet."""
@@ -168,8 +174,9 @@ class RecordType:
         fields: The fields, in the model's order.
         doc: One line for the reference.
         role: ``"guidance"`` (queried, searched and rendered), ``"vocabulary"`` (the
-            values of a facet: stages, topics...), or ``"part"`` (only inside another
-            record or the manifest).
+            words guidance is described and found by: the values of a facet, such as
+            stages and topics, and the synonyms search uses), or ``"part"`` (only inside
+            another record or the manifest).
         heading: The field that heads the record when it is shown.
         rules: The rules that span its fields.
         search: Each searched field's weight.

@@ -15,9 +15,19 @@ import re
 import textwrap
 from typing import TYPE_CHECKING, Any, Callable
 
-from ._models import Checklist, Question, QuestionToAsk, Stage, Template, Tip, Topic
+from ._models import (
+    Checklist,
+    Guide,
+    Question,
+    QuestionToAsk,
+    Stage,
+    Synonyms,
+    Template,
+    Tip,
+    Topic,
+)
 from ._plain_data import to_dict
-from ._record_types import PACK, SECTIONS
+from ._record_types import FACETS, GUIDANCE, record_type_of
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator, Sequence
@@ -34,10 +44,6 @@ OutputFormat = Callable[["Sequence[Any]", "Names"], str]
 
 _OUTPUT_FORMATS: dict[str, OutputFormat] = {}
 _RENDERERS: dict[tuple[str, type], RecordRenderer] = {}
-#: Each model's record type.
-_RECORD_TYPES: dict[type, RecordType] = {
-    record_type.model: record_type for record_type in (*SECTIONS.values(), PACK)
-}
 
 
 def output_format(name: str) -> Callable[[OutputFormat], OutputFormat]:
@@ -126,7 +132,7 @@ def _record(fmt: str, record: Any, names: Names) -> str:
     renderer = _RENDERERS.get((fmt, type(record)))
     if renderer is not None:
         return renderer(record, names)
-    record_type = _RECORD_TYPES[type(record)]
+    record_type = record_type_of(record)
     derived = _derived_markdown if fmt == "markdown" else _derived_text
     return derived(record_type, record, names)
 
@@ -163,7 +169,7 @@ def fence(text: str, info: str = "text") -> str:
 
 def where(record: Any, names: Names) -> str:
     """Return where a record applies: the values of its summarised facets (stages, topics...)."""
-    record_type = _RECORD_TYPES[type(record)]
+    record_type = record_type_of(record)
     parts = []
     for field in record_type.facets.values():
         value = getattr(record, field.name)
@@ -360,3 +366,57 @@ def _topic_text(topic: Topic, _: Names) -> str:
 @renders("markdown", Topic)
 def _topic_markdown(topic: Topic, _: Names) -> str:
     return f"### {md(topic.name)}\n\n{md(topic.summary)} · `{topic.id}`"
+
+
+@renders("text", Synonyms)
+def _synonyms_text(synonyms: Synonyms, _: Names) -> str:
+    means = f" -> {', '.join(synonyms.means)}" if synonyms.means else ""
+    return f"{', '.join(synonyms.terms)}{means}  ({synonyms.id})"
+
+
+@renders("markdown", Synonyms)
+def _synonyms_markdown(synonyms: Synonyms, _: Names) -> str:
+    means = f" → {md(', '.join(synonyms.means))}" if synonyms.means else ""
+    return f"- {md(', '.join(synonyms.terms))}{means} · `{synonyms.id}`"
+
+
+# -- a guide: each type of guidance for one situation ------------------------------
+
+
+def _guide_title(guide: Guide, names: Names) -> str:
+    """Return what a guide is for: "Second interview · Panel · before"."""
+    parts = [guide.stage.name]
+    parts += [member.label for member in (guide.format, guide.phase) if member is not None]
+    for facet, ids in guide.filters:
+        section = FACETS[facet].section
+        parts.append(names.of(section, ids) if section else ", ".join(ids))
+    return " · ".join(parts)
+
+
+def _guide_sections(guide: Guide) -> Iterator[tuple[str, tuple[Any, ...]]]:
+    """Yield each type of guidance in the guide with its heading, leaving out empty ones."""
+    for record_type in GUIDANCE:
+        records = getattr(guide, record_type.section)
+        if records:
+            yield record_type.name.replace("-", " ").capitalize(), records
+
+
+@renders("text", Guide)
+def _guide_text(guide: Guide, names: Names) -> str:
+    title = _guide_title(guide, names)
+    parts = [f"{title}\n{'=' * len(title)}\n{wrap(guide.stage.summary, indent='')}"]
+    for heading, records in _guide_sections(guide):
+        parts.append(
+            f"{heading} ({len(records)})\n{'-' * (len(heading) + 3 + len(str(len(records))))}"
+        )
+        parts += [_record("text", record, names) for record in records]
+    return "\n\n".join(parts)
+
+
+@renders("markdown", Guide)
+def _guide_markdown(guide: Guide, names: Names) -> str:
+    parts = [f"# {md(_guide_title(guide, names))}", md(guide.stage.summary)]
+    for heading, records in _guide_sections(guide):
+        parts.append(f"## {md(heading)}")
+        parts += [_record("markdown", record, names) for record in records]
+    return "\n\n".join(parts)

@@ -1,73 +1,512 @@
-"""Ranked full-text search over records, answered from a word index."""
+"""Ranked full-text search: how text is analysed, each record type's word index, ranking.
+
+Analysis, the same for records and for queries: Unicode case and accent folding
+("Résumé" is "resume"), words split at anything that is not a letter or a digit
+(apostrophes dropped: "don't" is "dont"), and English stemming with Snowball
+("rejected", "rejection" and "rejecting" are one word). Queries also lose their stop
+words ("what", "should", "the"), correct a longer word the content does not hold to the
+closest one it does ("salery" is "salary"), and take the synonyms the packs declare
+("zoom" also finds "video").
+
+A `WordIndex` holds one record type: for each word of its records, the records that
+hold it and how strongly (BM25F: a field's weight, the word's count, the field's
+length), and for each word of the names of the facet values records carry (topics,
+stages, formats...), the records that carry them. Words are indexed as written and
+stemmed only when a query asks for them: stemming every word of the content would
+cost a first search more than building the rest of the index.
+"""
 
 from __future__ import annotations
 
+import bisect
 import functools
+import importlib
+import importlib.util
 import math
 import re
-from typing import TYPE_CHECKING
+import sys
+import threading
+import types
+import unicodedata
+from collections import Counter
+from typing import TYPE_CHECKING, Any, Callable
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
 
-_WORD = re.compile(r"[0-9a-z\u00c0-\uffff]+")
-_APOSTROPHES = re.compile("['\u2018\u2019]")
+#: Words a query is made of that say nothing about what is wanted.
+STOP_WORDS = frozenset(
+    """
+    a about am an and any anything are as at be been being but by can cant could couldnt
+    did didnt do does doesnt doing done dont for from get gets getting got had has have
+    having he her here hers him his how i id if im in into is isnt it its ive just
+    let lets me might more most much must my myself need needs of on once one or our ours
+    ourselves out over please really say she should shouldnt so some someone something such
+    than that thats the their theirs them themselves then there these they theyre thing
+    things this those through to too us very want wants was wasnt way we were weve what
+    whats when where which while who whom why will with without would wouldnt you youre
+    your yours yourself
+    advice help ideas tip tips
+    """.split()  # noqa: SIM905 - a word list reads best as text
+)
+#: Query words this short are taken as written: a typo in them has too many neighbours.
+MIN_TYPO_LENGTH = 5
+#: How much a synonym weighs beside the word the reader used.
+SYNONYM_WEIGHT = 0.7
+#: How much a corrected word weighs beside one the content holds as written.
+CORRECTED_WEIGHT = 0.9
+#: BM25's saturation of a word's frequency and its length normalisation.
+K1, B = 5.0, 0.75
+#: How much fewer of the query's concepts cost a record: its score is multiplied by the
+#: share of concepts it matches, raised to this power.
+COORDINATION = 1.0
+#: How much a heading that holds the query's own words, stop words included, adds: a
+#: record's score is multiplied by one plus this times the share of them it holds.
+HEADING_BONUS = 0.5
+#: How many of the best records are looked at again for their headings.
+RERANKED = 100
+
+_WORD = re.compile(r"[^\W_]+")
+_APOSTROPHES = re.compile("['\u2018\u2019\u02bc]")
 
 
-def words(text: str) -> list[str]:
-    """Split text into the word forms the index keeps: folded, with plurals reduced."""
-    folded = _APOSTROPHES.sub("", text.casefold())
-    return [_stem(word) for word in _WORD.findall(folded)]
+def fold(text: str) -> str:
+    """Return text case- and accent-folded, apostrophes dropped: "Don't", "dont" are one."""
+    folded = text.casefold()
+    if not folded.isascii():
+        decomposed = unicodedata.normalize("NFKD", folded)
+        folded = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return _APOSTROPHES.sub("", folded)
 
 
-@functools.lru_cache(maxsize=65536)
+def tokens(text: str) -> list[str]:
+    """Return the folded words of text, in order."""
+    return _WORD.findall(fold(text))
+
+
+# -- stemming -----------------------------------------------------------------------
+
+_PRIVATE_PACKAGE = "interviewtips._snowball"
+_stemming = threading.Lock()  # a Snowball stemmer keeps its word in itself: one at a time
+
+
+@functools.lru_cache(maxsize=1)
+def _stemmer() -> Callable[[str], str]:
+    """Return Snowball's English stemmer, imported on the first search.
+
+    ``import snowballstemmer`` imports the stemmers of all its thirty languages, which
+    would cost a first search about as much again as building the index. Its English
+    module is imported alone instead, as a module of a private package over the same
+    folder, so a program that imports ``snowballstemmer`` itself (Sphinx does) gets the
+    package untouched.
+    """
+    spec = importlib.util.find_spec("snowballstemmer")  # finds the package, runs nothing
+    if spec is None or not spec.submodule_search_locations:
+        import snowballstemmer  # type: ignore[import-untyped]  # noqa: PLC0415 - an unusual install
+
+        return snowballstemmer.stemmer("english").stemWord  # type: ignore[no-any-return]
+    package = types.ModuleType(_PRIVATE_PACKAGE)
+    package.__path__ = list(spec.submodule_search_locations)
+    sys.modules.setdefault(_PRIVATE_PACKAGE, package)
+    english = importlib.import_module(f"{_PRIVATE_PACKAGE}.english_stemmer")
+    return english.EnglishStemmer().stemWord  # type: ignore[no-any-return]
+
+
+#: Words up to this long are stemmed, and kept in the cache of stems; a longer one (no
+#: real word is) is left as it is, so a query cannot fill the cache, or the stemmer's
+#: memory of its last word, with text of any length.
+_CACHED_WORD_CHARS = 64
+
+
+def stem(word: str) -> str:
+    """Return the stem of a folded word ("rejected" and "rejection" give "reject")."""
+    if len(word) > _CACHED_WORD_CHARS:
+        return word
+    return _stem_cached(word)
+
+
 def _stem(word: str) -> str:
-    if len(word) > 4 and word.endswith("ies"):  # noqa: PLR2004 - "ties" stays "ties"
-        return word[:-3] + "y"
-    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):  # noqa: PLR2004
-        return word[:-1]
-    return word
+    stem_word = _stemmer()
+    with _stemming:
+        return stem_word(word)
+
+
+_stem_cached = functools.lru_cache(maxsize=65536)(_stem)
+
+
+def _stem_prefix(stemmed: str) -> str:
+    """Return the start every word with this stem shares: the stem less its last letter.
+
+    Snowball removes endings and at most changes the last letter of what is left
+    ("happy" is "happi", "hoping" is "hope"), so the words of a stem are found among the
+    words that start like it, and only those need stemming.
+    """
+    return stemmed[:-1] if len(stemmed) > 2 else stemmed  # noqa: PLR2004 - "cv" is "cv"
+
+
+# -- typo tolerance -----------------------------------------------------------------
+
+
+def _distance(a: str, b: str, bound: int) -> int:
+    """Return the edit distance of a and b (a swap of neighbours is one edit), or bound + 1.
+
+    The cost is bounded: rows stop as soon as no cell is within ``bound``.
+    """
+    if abs(len(a) - len(b)) > bound:
+        return bound + 1
+    previous2: list[int] = []
+    previous = list(range(len(b) + 1))
+    for i, char in enumerate(a, 1):
+        current = [i]
+        for j, other in enumerate(b, 1):
+            cost = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (char != other))
+            if i > 1 and j > 1 and char == b[j - 2] and a[i - 2] == other:
+                cost = min(cost, previous2[j - 2] + 1)
+            current.append(cost)
+        if min(current) > bound:
+            return bound + 1
+        previous2, previous = previous, current
+    return previous[-1]
+
+
+_DOUBLED = re.compile(r"(.)\1+")
+
+
+def _undoubled(word: str) -> str:
+    """Return a word with each run of one letter made single ("leter" for "letter").
+
+    A doubled letter missed or added is the commonest misspelling.
+    """
+    return _DOUBLED.sub(r"\1", word)
+
+
+def typo_bound(word: str) -> int:
+    """Return how many edits a query word may be from the content's word it stands for."""
+    if len(word) < MIN_TYPO_LENGTH:
+        return 0
+    return 1 if len(word) < 8 else 2  # noqa: PLR2004 - two edits for long words only
+
+
+# -- the index ----------------------------------------------------------------------
 
 
 class WordIndex:
-    """Scores each record by the query words its fields contain, weighted by rarity.
+    """The words of one record type's records, and the records that hold each.
 
     Args:
-        documents: For each record, in canonical order, its fields as (text, weight).
+        size: How many records there are; positions run from 0.
+        fields: For each searched field, its values in canonical order (a text, a list
+            of texts, or None) and its weight.
+        facets: For each value of a searched facet, its names (name and aliases) as one
+            text, the facet's weight, and the positions of the records that carry it.
+        headings: Each record's heading (title, question, name), in canonical order.
     """
 
-    def __init__(self, documents: Iterable[Iterable[tuple[str, float]]]) -> None:
+    def __init__(
+        self,
+        size: int,
+        fields: Iterable[tuple[Sequence[Any], float]],
+        facets: Iterable[tuple[str, float, Sequence[int]]] = (),
+        headings: Sequence[Any] = (),
+    ) -> None:
+        self.size = size
+        self.headings = headings
         postings: dict[str, dict[int, float]] = {}
-        count = 0
-        for position, fields in enumerate(documents):
-            count += 1
-            for text, weight in fields:
-                for word in words(text):
-                    scores = postings.setdefault(word, {})
-                    scores[position] = scores.get(position, 0.0) + weight
+        for values, weight in fields:
+            texts = [_joined(value) for value in values]
+            average = sum(map(len, texts)) / max(len(texts), 1) or 1.0
+            for position, text in enumerate(texts):
+                if not text:
+                    continue
+                strength = weight / (1 - B + B * len(text) / average)
+                for word, count in Counter(tokens(text)).items():
+                    found = postings.get(word)
+                    if found is None:
+                        postings[word] = {position: count * strength}
+                    else:
+                        found[position] = found.get(position, 0.0) + count * strength
         self._postings = postings
-        self._rarity = {
-            word: math.log(1 + count / len(scores)) for word, scores in postings.items()
-        }
+        self._facets: dict[str, list[tuple[float, Sequence[int]]]] = {}
+        for names, weight, positions in facets:
+            for word in dict.fromkeys(tokens(names)):
+                self._facets.setdefault(word, []).append((weight, positions))
+        self._sorted: list[str] | None = None
+        self._words_of: dict[str, tuple[str, ...]] = {}
 
-    def rank(self, query: str, allowed: Sequence[int] | None = None) -> list[int]:
-        """Return positions of records matching any query word, best first.
+    @property
+    def vocabulary(self) -> list[str]:
+        """Every word the records and their facet values hold, sorted."""
+        found = self._sorted
+        if found is None:
+            found = self._sorted = sorted({*self._postings, *self._facets})
+        return found
 
-        Records matching more of the query's words come first, then higher scores,
-        then canonical order. ``allowed`` restricts the result to those positions.
-        """
-        terms = dict.fromkeys(words(query))
-        scores: dict[int, float] = {}
-        matched: dict[int, int] = {}
-        for term in terms:
-            postings = self._postings.get(term)
-            if not postings:
+    def words_of(self, stemmed: str) -> tuple[str, ...]:
+        """Return the words of the index that have this stem."""
+        found = self._words_of.get(stemmed)
+        if found is None:
+            vocabulary = self.vocabulary
+            prefix = _stem_prefix(stemmed)
+            start = bisect.bisect_left(vocabulary, prefix)
+            end = bisect.bisect_left(vocabulary, prefix + "\U0010ffff", start)
+            found = tuple(w for w in vocabulary[start:end] if stem(w) == stemmed)
+            if len(stemmed) <= _CACHED_WORD_CHARS:  # no caller fills the cache with long text
+                self._words_of[stemmed] = found  # a cache: two threads compute the same
+        return found
+
+    def frequencies(self, stemmed: str) -> dict[int, float]:
+        """Return, for each record holding a word of this stem, how strongly it holds it."""
+        found: dict[int, float] = {}
+        for word in self.words_of(stemmed):
+            postings = self._postings.get(word)
+            if postings is not None:
+                if not found:
+                    found = dict(postings)
+                else:
+                    for position, strength in postings.items():
+                        found[position] = found.get(position, 0.0) + strength
+            for weight, positions in self._facets.get(word, ()):
+                for position in positions:
+                    found[position] = found.get(position, 0.0) + weight
+        return found
+
+    def heading_words(self, position: int) -> set[str]:
+        """Return the folded words of a record's heading."""
+        if position >= len(self.headings):
+            return set()
+        return set(tokens(_joined(self.headings[position])))
+
+    def document_frequency(self, word: str) -> int:
+        """Return how many records hold the word as written."""
+        return len(self._postings.get(word, ()))
+
+
+def _joined(value: Any) -> str:
+    """Return a column value as one text: a list's items joined."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    return "\n".join(map(str, value))
+
+
+# -- queries ------------------------------------------------------------------------
+
+
+class Synonym:
+    """A term a query may use, and the terms it also finds, each as its folded words."""
+
+    __slots__ = ("finds", "words")
+
+    def __init__(self, words: tuple[str, ...], finds: tuple[tuple[str, ...], ...]) -> None:
+        self.words = words
+        self.finds = finds
+
+
+class Thesaurus:
+    """The synonyms of the loaded packs, matched against a query's words.
+
+    Args:
+        groups: For each record of synonyms, its terms and what they mean (empty: the
+            terms stand for one another).
+    """
+
+    def __init__(self, groups: Iterable[tuple[Sequence[str], Sequence[str]]]) -> None:
+        by_start: dict[str, list[Synonym]] = {}
+        self.words: set[str] = set()
+        for terms, means in groups:
+            folded = [tuple(tokens(term)) for term in terms]
+            targets = [tuple(tokens(term)) for term in means]
+            for words in folded:
+                if not words:
+                    continue
+                finds = targets or [other for other in folded if other != words]
+                synonym = Synonym(words, tuple(finds))
+                by_start.setdefault(words[0][:2], []).append(synonym)
+                self.words.update(words)
+        self._by_start = by_start
+
+    def at(self, stems: Sequence[str], start: int) -> tuple[int, list[Synonym]]:
+        """Return the length of the longest synonym at ``start`` and every synonym that long."""
+        best: list[Synonym] = []
+        length = 0
+        for synonym in self._by_start.get(stems[start][:2], ()):
+            size = len(synonym.words)
+            if size < length or start + size > len(stems):
                 continue
-            rarity = self._rarity[term]
-            for position, weight in postings.items():
-                scores[position] = scores.get(position, 0.0) + rarity * (1 + math.log(weight))
-                matched[position] = matched.get(position, 0) + 1
-        candidates: Iterable[int] = scores
-        if allowed is not None:
-            candidates = set(allowed).intersection(scores)
-        return sorted(candidates, key=lambda p: (-matched[p], -scores[p], p))
+            if tuple(map(stem, synonym.words)) == tuple(stems[start : start + size]):
+                if size > length:
+                    best, length = [], size
+                best.append(synonym)
+        return length, best
+
+
+#: One alternative way a query's word is found: its weight and the stems it needs.
+Alternative = tuple[float, tuple[str, ...]]
+
+
+class Query:
+    """A query analysed: its concepts, each a set of alternatives, any of which matches.
+
+    Args:
+        text: What the reader wrote.
+        indexes: The word indexes searched, for typo correction.
+        thesaurus: The synonyms.
+    """
+
+    def __init__(self, text: str, indexes: Sequence[WordIndex], thesaurus: Thesaurus) -> None:
+        words = [_corrected(word, indexes, thesaurus) for word in tokens(text) if word.isalnum()]
+        #: The words as the content spells them, stop words included, for headings.
+        self.words = {word for word, _ in words}
+        stems = [stem(word) for word, _ in words]
+        self.concepts: list[list[Alternative]] = []
+        self.unknown: list[str] = []
+        start = 0
+        while start < len(words):
+            length, synonyms = thesaurus.at(stems, start)
+            span = range(start, start + max(length, 1))
+            own = tuple(dict.fromkeys(stems[i] for i in span if words[i][0] not in STOP_WORDS))
+            weight = min(words[i][1] for i in span)
+            alternatives: list[Alternative] = [(weight, own)] if own else []
+            for synonym in synonyms:
+                for phrase in synonym.finds:
+                    wanted = tuple(dict.fromkeys(stem(w) for w in phrase if w not in STOP_WORDS))
+                    if wanted:
+                        alternatives.append((weight * SYNONYM_WEIGHT, wanted))
+            if alternatives:
+                self.concepts.append(alternatives)
+            self.unknown += [words[i][0] for i in span if words[i][1] == 0.0]
+            start = span.stop
+
+
+def _corrected(word: str, indexes: Sequence[WordIndex], thesaurus: Thesaurus) -> tuple[str, float]:
+    """Return the word as the content spells it, with the weight the correction leaves it.
+
+    A word the content or the synonyms hold, a stop word, and a short word stay as they
+    are (weight 1). A longer word the content does not hold becomes the closest word it
+    does, within one edit (two for words of eight letters or more), sharing its first
+    letter; ties go to the commoner word. A word with no such neighbour keeps weight 0.
+    """
+    if word in STOP_WORDS or word in thesaurus.words or not word.isalpha():
+        return word, 1.0
+    stemmed = stem(word)
+    if any(index.words_of(stemmed) for index in indexes):
+        return word, 1.0
+    bound = typo_bound(word)
+    if not bound:
+        return word, 0.0
+    return _closest(word, bound, indexes, thesaurus)
+
+
+def _closest(
+    word: str, bound: int, indexes: Sequence[WordIndex], thesaurus: Thesaurus
+) -> tuple[str, float]:
+    best: tuple[float, int, str] | None = None
+    undoubled = _undoubled(word)
+    for candidate in _neighbours(word, bound, indexes, thesaurus):
+        distance: float = _distance(word, candidate, bound)
+        if distance and _undoubled(candidate) == undoubled:
+            distance = 0.5
+        if distance <= bound:
+            frequency = sum(index.document_frequency(candidate) for index in indexes)
+            key = (distance, -frequency, candidate)
+            if best is None or key < best:
+                best = key
+    if best is None:
+        return word, 0.0
+    return best[2], CORRECTED_WEIGHT
+
+
+def _neighbours(
+    word: str, bound: int, indexes: Sequence[WordIndex], thesaurus: Thesaurus
+) -> set[str]:
+    """Return the known words that start with the same letter and are about as long."""
+    found = {w for w in thesaurus.words if w[:1] == word[:1]}
+    for index in indexes:
+        vocabulary = index.vocabulary
+        start = bisect.bisect_left(vocabulary, word[0])
+        end = bisect.bisect_left(vocabulary, word[0] + "\U0010ffff", start)
+        found.update(vocabulary[start:end])
+    return {w for w in found if abs(len(w) - len(word)) <= bound and w.isalpha()}
+
+
+def rank(
+    query: Query, indexes: Sequence[WordIndex], allowed: Sequence[set[int] | None]
+) -> list[tuple[int, int]]:
+    """Return (index, position) of the records matching the query, best first.
+
+    Each concept of the query scores a record by its best alternative: the BM25 scores
+    of the stems the alternative needs, added, times the alternative's weight; a word's
+    rarity is counted over every index searched, so records of several types rank
+    together. A record's score is the sum over concepts, times the share of the
+    concepts it matches (`COORDINATION`). The best `RERANKED` are then raised by how
+    many of the query's own words their headings hold (`HEADING_BONUS`). Ties go to the
+    order of the indexes, then canonical order.
+
+    Args:
+        query: The analysed query.
+        indexes: The word indexes of the record types searched.
+        allowed: For each index, the positions the filters allow (None: all of them).
+    """
+    scores = _Scores(indexes, allowed)
+    totals: dict[tuple[int, int], float] = {}
+    matched: dict[tuple[int, int], int] = {}
+    for concept in query.concepts:
+        best: dict[tuple[int, int], float] = {}
+        for weight, stems in concept:
+            for key, score in scores.of(weight, stems).items():
+                if score > best.get(key, 0.0):
+                    best[key] = score
+        for key, score in best.items():
+            totals[key] = totals.get(key, 0.0) + score
+            matched[key] = matched.get(key, 0) + 1
+    concepts = len(query.concepts)
+    final = {
+        key: score * (matched[key] / concepts) ** COORDINATION for key, score in totals.items()
+    }
+    ranked = sorted(final, key=lambda key: (-final[key], key))
+    if query.words:
+        for key in ranked[:RERANKED]:
+            number, position = key
+            held = query.words & indexes[number].heading_words(position)
+            final[key] *= 1 + HEADING_BONUS * len(held) / len(query.words)
+        ranked[:RERANKED] = sorted(ranked[:RERANKED], key=lambda key: (-final[key], key))
+    return ranked
+
+
+class _Scores:
+    """The BM25 scores of stems over the indexes searched, each stem's worked out once."""
+
+    def __init__(self, indexes: Sequence[WordIndex], allowed: Sequence[set[int] | None]) -> None:
+        self._indexes = indexes
+        self._allowed = allowed
+        self._total = sum(index.size for index in indexes)
+        self._by_stem: dict[str, list[dict[int, float]]] = {}
+
+    def stem(self, stemmed: str) -> list[dict[int, float]]:
+        """Return, for each index, the score of each allowed record holding the stem."""
+        found = self._by_stem.get(stemmed)
+        if found is None:
+            frequencies = [index.frequencies(stemmed) for index in self._indexes]
+            frequency = sum(map(len, frequencies))
+            rarity = math.log(1 + (self._total - frequency + 0.5) / (frequency + 0.5))
+            found = [
+                {
+                    p: rarity * f * (K1 + 1) / (f + K1)
+                    for p, f in by_position.items()
+                    if keep is None or p in keep
+                }
+                for by_position, keep in zip(frequencies, self._allowed)
+            ]
+            self._by_stem[stemmed] = found
+        return found
+
+    def of(self, weight: float, stems: tuple[str, ...]) -> dict[tuple[int, int], float]:
+        """Return the score of each record for an alternative: its stems' scores, added."""
+        found: dict[tuple[int, int], float] = {}
+        for stemmed in stems:
+            for number, by_position in enumerate(self.stem(stemmed)):
+                for position, score in by_position.items():
+                    key = (number, position)
+                    found[key] = found.get(key, 0.0) + weight * score
+        return found

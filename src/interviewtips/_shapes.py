@@ -123,6 +123,10 @@ class Shape:
         """Return the value as a reader sees it in text."""
         return str(value)
 
+    def describe(self) -> str:
+        """Say in words what a value of this shape looks like, for the schema reference."""
+        raise NotImplementedError
+
 
 class Text(Shape):
     """A string, stripped of surrounding white space; one line unless ``single_line`` is False."""
@@ -147,6 +151,10 @@ class Text(Shape):
     def json_schema(self, field: Field) -> dict[str, Any]:
         """Any scalar is text to the reader, which keeps it as written (No stays "No")."""
         return {"type": ["string", "number", "boolean"], "pattern": r"\S"}
+
+    def describe(self) -> str:
+        """Text, on one line or not."""
+        return "text on one line" if self.single_line else "text"
 
 
 class Pattern(Text):
@@ -184,6 +192,13 @@ class Pattern(Text):
     def json_schema(self, field: Field) -> dict[str, Any]:
         """A string matching the pattern."""
         return {"type": "string", "pattern": f"^{self.pattern}$"}
+
+    def describe(self) -> str:
+        """An id, or a reference to a record of another section."""
+        if self.refers_to is None:
+            return "id: a kebab-case slug"
+        what = self.refers_to.removesuffix("s").replace("_", " ").replace("-", " ")
+        return f"a {what} id, or pack:id for another pack's"
 
 
 def identifier() -> Pattern:
@@ -230,6 +245,10 @@ class Integer(Shape):
     def json_schema_item(self) -> dict[str, Any]:
         """A whole number."""
         return {"type": "integer"}
+
+    def describe(self) -> str:
+        """A whole number."""
+        return "whole number"
 
 
 class Choice(Shape):
@@ -278,6 +297,10 @@ class Choice(Shape):
     def display(self, value: Any) -> str:
         """The member's label."""
         return str(value.label)
+
+    def describe(self) -> str:
+        """The allowed ids."""
+        return "one of " + ", ".join(self._members)
 
 
 class ListOf(Shape):
@@ -330,6 +353,10 @@ class ListOf(Shape):
     def display(self, value: Any) -> str:
         """The items, comma-separated."""
         return ", ".join(map(self.item.display, value))
+
+    def describe(self) -> str:
+        """A list, and what each item is."""
+        return f"list, each {self.item.describe()}"
 
 
 def split_joined(value: str | None) -> list[str]:
@@ -384,6 +411,11 @@ class Nested(Shape):
         """The nested record as `to_dict` gives it."""
         record = self.record_type.export_schema()
         return {"type": "array", "items": record} if self.many else record
+
+    def describe(self) -> str:
+        """The nested record type, or a list of them."""
+        what = self.record_type.doc.rstrip(".").lower()
+        return f"list of records, each {what}" if self.many else what
 
 
 class Placeholders(Shape):
@@ -440,6 +472,10 @@ class Placeholders(Shape):
             "additionalProperties": False,
         }
         return {"type": "array", "items": item}
+
+    def describe(self) -> str:
+        """A mapping of names to descriptions."""
+        return "mapping of snake_case placeholder names to descriptions"
 
 
 class Hides(Shape):
@@ -507,3 +543,7 @@ class Hides(Shape):
             "additionalProperties": False,
         }
         return {"type": "array", "items": item}
+
+    def describe(self) -> str:
+        """A mapping of sections to references."""
+        return "mapping of record sections to lists of pack:id"

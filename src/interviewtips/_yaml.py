@@ -19,7 +19,7 @@ import yaml.events as ev
 
 from . import _codes as codes
 from . import _text
-from ._problems import Problem
+from ._problems import MAX_PROBLEMS_PER_FILE, Problem, too_many_problems
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -52,6 +52,10 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 #: re-parse would cost seconds (a few microseconds a character), so libyaml's own report
 #: stands.
 _REPARSE_CHARACTERS = 100_000
+#: The re-parse reads this many characters past libyaml's error, and no further: where
+#: the pure-Python parser finds no error in them (the two parsers disagree), libyaml's
+#: report stands, rather than the rest of the file being parsed slowly for nothing.
+_REPARSE_SLACK = 2_000
 _UTF16_AND_32_BOMS = (
     codecs.BOM_UTF32_LE,
     codecs.BOM_UTF32_BE,
@@ -255,8 +259,29 @@ def decode(data: bytes, path: str, limits: Limits) -> tuple[str | None, list[Pro
     return text, []
 
 
+class Reparses:
+    """How many more libyaml syntax errors the pure-Python parser may re-read, to word them.
+
+    One re-read costs up to about a fifth of a second; a load shares one budget among
+    a pack's files, so that a pack of a hundred files cannot make it cost twenty.
+    """
+
+    def __init__(self, count: int = 5) -> None:
+        self.left = count
+
+    def take(self) -> bool:
+        """Spend one re-read; False when none is left."""
+        self.left -= 1
+        return self.left >= 0
+
+
 def parse(
-    text: str, path: str, limits: Limits, *, libyaml: bool | None = None
+    text: str,
+    path: str,
+    limits: Limits,
+    *,
+    libyaml: bool | None = None,
+    reparses: Reparses | None = None,
 ) -> tuple[Node | None, list[Problem]]:
     """Parse one YAML document into located nodes.
 
@@ -266,6 +291,8 @@ def parse(
         limits: The bounds to enforce.
         libyaml: Use libyaml (True), the pure-Python parser (False) or the fastest
             available (None).
+        reparses: The re-reads of libyaml syntax errors left (default: no bound but
+            each re-read's own); when none is left, libyaml's report stands.
 
     Returns:
         The root node (None for a file with no content) and the problems found.
@@ -279,29 +306,63 @@ def parse(
         except yaml.YAMLError as error:
             # Syntax errors are rare: let the pure-Python parser word and place them,
             # so that both parsers report the same problem, unless that would be slow.
-            if not isinstance(error, yaml.MarkedYAMLError) or _cheap_to_reparse(error):
-                return parse(text, path, limits, libyaml=False)
-            composer.syntax_error(error)
-            return None, composer.problems
+            if reparses is not None and not reparses.take():
+                return None, composer.failed(error)
+            return _reworded(text, error, composer, reparses)
         except _StopReadingError:
             return None, composer.problems
         finally:
             parser.dispose()
     try:
         return composer.compose(_events(_PurePythonParser(text))), composer.problems
-    except yaml.MarkedYAMLError as error:
-        composer.syntax_error(error)
     except yaml.YAMLError as error:
-        composer.problem_at(0, 0, codes.YAML_SYNTAX, f"YAML syntax error: {error}")
+        composer.failed(error)
     except _StopReadingError:
         pass
     return None, composer.problems
 
 
-def _cheap_to_reparse(error: yaml.MarkedYAMLError) -> bool:
-    """Whether the pure-Python parser reaches this libyaml error quickly."""
-    mark = error.problem_mark or error.context_mark
-    return mark is None or mark.index <= _REPARSE_CHARACTERS
+def _reworded(
+    text: str, error: yaml.YAMLError, composer: _Composer, reparses: Reparses | None
+) -> tuple[Node | None, list[Problem]]:
+    """Return what the pure-Python parser makes of a text libyaml refused, when it is quick."""
+    path, limits = composer.path, composer.limits
+    if len(text) <= _REPARSE_CHARACTERS:
+        return parse(text, path, limits, libyaml=False, reparses=reparses)
+    return None, _reparsed(text, error, path, limits) or composer.failed(error)
+
+
+def _reparsed(text: str, error: yaml.YAMLError, path: str, limits: Limits) -> list[Problem] | None:
+    """Return the problems the pure-Python parser finds up to a libyaml error, or None.
+
+    For a file longer than `_REPARSE_CHARACTERS` (a shorter one is re-parsed whole). It
+    reads the text only up to `_REPARSE_SLACK` characters past the error, and only for
+    an error in the first `_REPARSE_CHARACTERS`, so it costs a fraction of a second
+    wherever the error is and whatever the file holds. None when the error lies further
+    in, or when the pure-Python parser finds nothing wrong before that cut (an error
+    at the cut itself comes from cutting): libyaml's own report then stands. Before,
+    the rest of the file was parsed, slowly, whenever the two parsers disagreed.
+    """
+    mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+    index = mark.index if mark is not None else 0
+    if index > _REPARSE_CHARACTERS:
+        return None
+    cut = index + _REPARSE_SLACK
+    composer = _Composer(path, limits)
+    try:
+        composer.compose(_events(_PurePythonParser(text[:cut])))
+    except yaml.MarkedYAMLError as found:
+        place = found.problem_mark or found.context_mark
+        if place is None or (cut < len(text) and place.index >= cut):
+            return None
+        composer.syntax_error(found)
+    except yaml.YAMLError:
+        return None
+    except _StopReadingError:
+        pass  # a limit reached before the error: as a full re-parse would stop
+    else:
+        return None  # it finds nothing wrong: the parsers disagree
+    return composer.problems
 
 
 def _events(parser: Any) -> Iterator[ev.Event]:
@@ -335,15 +396,32 @@ class _Composer:
         self.nodes = 0
 
     def problem_at(self, line: int, column: int, code: str, message: str) -> None:
+        """Record a problem; at the file's hundredth, say so and stop reading it."""
+        self.last_problem(line, column, code, message)
+        if len(self.problems) >= MAX_PROBLEMS_PER_FILE:
+            message = too_many_problems(len(self.problems))
+            self.last_problem(line, column, codes.TOO_MANY_PROBLEMS, message)
+            raise _StopReadingError
+
+    def last_problem(self, line: int, column: int, code: str, message: str) -> None:
+        """Record a problem after which nothing more is read (no limit to check)."""
         self.problems.append(Problem(self.path, line, column, code, message))
 
     def problem(self, event: ev.Event, code: str, message: str) -> None:
         self.problem_at(*_position(event.start_mark), code, message)
 
+    def failed(self, error: yaml.YAMLError) -> list[Problem]:
+        """Record the syntax error that ended the parse; return every problem."""
+        if isinstance(error, yaml.MarkedYAMLError):
+            self.syntax_error(error)
+        else:
+            self.last_problem(0, 0, codes.YAML_SYNTAX, f"YAML syntax error: {error}")
+        return self.problems
+
     def syntax_error(self, error: yaml.MarkedYAMLError) -> None:
         detail = error.problem or error.context or "malformed YAML"
         message = f"YAML syntax error: {detail}; check the indentation and quoting here"
-        self.problem_at(
+        self.last_problem(
             *_position(error.problem_mark or error.context_mark), codes.YAML_SYNTAX, message
         )
 

@@ -14,19 +14,22 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
 
+from . import _text
 from ._api import available_packs, compile_pack, load, validate
+from ._catalog import ALL
 from ._jsonschema import FILES as JSON_SCHEMA_FILES
 from ._jsonschema import json_schema
 from ._lint import lint
+from ._names import only
 from ._plain_data import to_dict
-from ._record_types import RECORD_TYPES, VOCABULARIES
+from ._record_types import FACETS, RECORD_TYPES, VOCABULARIES
 from ._render import formats, render
 from ._starter import starter_files
 from ._version import __version__
 from .exceptions import ContentError, UnknownNameError
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Iterable, Sequence
 
     from ._catalog import Catalog
     from ._problems import Problem
@@ -125,15 +128,39 @@ def _add_reading_commands(commands: Any) -> None:
         )
         _filters(lister, record_type)
     search = command("search", _search, "search guidance for words, best match first")
-    search.add_argument("text", help="the words to look for")
+    search.add_argument("text", help="the words to look for, or a question")
     search.add_argument("--limit", type=int, default=10, help="at most this many (default 10)")
     search.add_argument(
         "--record",
         default="tips",
-        choices=tuple(RECORD_TYPES),
-        help="the record type to search (default tips)",
+        choices=(*RECORD_TYPES, ALL),
+        help="the record type to search, or all of them ranked together (default tips)",
     )
     _filters(search, *RECORD_TYPES.values())
+    sample = command(
+        "sample",
+        _sample,
+        "pick records at random; with --seed, the same ones every time (a date's tip of the day)",
+    )
+    sample.add_argument("--seed", help="any text: the same seed picks the same records")
+    sample.add_argument("-k", type=int, default=1, help="how many (default 1)")
+    sample.add_argument(
+        "--record",
+        default="tips",
+        choices=(*RECORD_TYPES, ALL),
+        help="the record type to pick from, or all of them (default tips)",
+    )
+    _filters(sample, *RECORD_TYPES.values())
+    guide = command(
+        "guide",
+        _guide,
+        "everything for one situation: tips, questions, questions to ask, templates and "
+        "checklists for a stage, a format and more",
+    )
+    guide.add_argument(
+        "--stage", required=True, metavar="NAME", help="the stage: an id, a name or an alias"
+    )
+    _filters(guide, *RECORD_TYPES.values(), leave_out=("stage",))
     show = command("show", _show, "show one record by its id")
     show.add_argument("id", help="the id of any record: a tip, a question, a stage...")
     for record_type in VOCABULARIES:
@@ -217,20 +244,38 @@ def _add_authoring_commands(commands: Any) -> None:
     installed.set_defaults(run=_packs)
 
 
-def _filters(parser: argparse.ArgumentParser, *record_types: RecordType) -> None:
-    """Add an option for each facet of the record types (``--format`` is the output's)."""
+def _filters(
+    parser: argparse.ArgumentParser, *record_types: RecordType, leave_out: Sequence[str] = ()
+) -> None:
+    """Add an option for each facet of the record types (``--format`` is the output's).
+
+    A facet whose untagged records apply to every value also gets ``--only-OPTION``,
+    which leaves those out.
+    """
     for facet in dict.fromkeys(
         field.facet for record_type in record_types for field in record_type.facets.values()
     ):
         assert facet is not None  # noqa: S101 - facets are the fields that have one
+        if facet.name in leave_out:
+            continue
+        what = facet.option.replace("-", " ")
+        untagged = " and those for every one" if facet.untagged_applies else ""
         parser.add_argument(
             f"--{facet.option}",
             action="append",
             metavar="NAME",
             dest=f"facet_{facet.name}",
-            help=f"only this {facet.option.replace('-', ' ')}: an id, a name or an alias "
+            help=f"only this {what}{untagged}: an id, a name or an alias "
             "(repeat for any of several)",
         )
+        if facet.untagged_applies:
+            parser.add_argument(
+                f"--only-{facet.option}",
+                action="append",
+                metavar="NAME",
+                dest=f"only_{facet.name}",
+                help=f"only what is tagged with this {what}, not what holds for every one",
+            )
 
 
 def _catalog(args: argparse.Namespace) -> Catalog:
@@ -245,23 +290,70 @@ def _print(catalog: Catalog, records: Sequence[Any], args: argparse.Namespace) -
     return EXIT_OK if records else EXIT_NOT_FOUND
 
 
-def _wanted(args: argparse.Namespace, record_type: RecordType) -> dict[str, Any]:
-    """Return the filters given for a record type, by facet."""
-    return {facet: getattr(args, f"facet_{facet}", None) for facet in record_type.facets}
+def _wanted(args: argparse.Namespace, facets: Iterable[str]) -> dict[str, Any]:
+    """Return the filters given for the facets, by facet (`only` those of --only-...)."""
+    wanted = {}
+    for facet in facets:
+        values = getattr(args, f"facet_{facet}", None)
+        specific = getattr(args, f"only_{facet}", None)
+        if specific:
+            wanted[facet] = only(*specific, *(values or ()))
+        elif values is not None:
+            wanted[facet] = values
+    return wanted
+
+
+def _facets(record: str) -> Iterable[str]:
+    """Return the facets of the record type the command line names, or all of them."""
+    return FACETS if record == ALL else RECORD_TYPES[record].facets
 
 
 def _list(args: argparse.Namespace, record_type: RecordType) -> int:
     catalog = _catalog(args)
-    return _print(catalog, catalog.select(record_type.name, **_wanted(args, record_type)), args)
+    found = catalog.select(record_type.name, **_wanted(args, record_type.facets))
+    return _print(catalog, found, args)
 
 
 def _search(args: argparse.Namespace) -> int:
     catalog = _catalog(args)
-    record_type = RECORD_TYPES[args.record]
-    found = catalog.search(
-        args.text, limit=args.limit, record=record_type.name, **_wanted(args, record_type)
-    )
+    try:
+        found = catalog.search(
+            args.text, limit=args.limit, record=args.record, **_wanted(args, _facets(args.record))
+        )
+    except (TypeError, ValueError) as error:
+        raise _UsageError(str(error)) from None
+    if not found and args.format != "json":
+        close = catalog.suggest(args.text, record=args.record)
+        print(
+            f"interviewtips: nothing matches {args.text!r}{_text.did_you_mean(close)}",
+            file=sys.stderr,
+        )
+        return EXIT_NOT_FOUND
     return _print(catalog, found, args)
+
+
+def _sample(args: argparse.Namespace) -> int:
+    catalog = _catalog(args)
+    try:
+        found = catalog.sample(
+            args.k, seed=args.seed, record=args.record, **_wanted(args, _facets(args.record))
+        )
+    except (TypeError, ValueError) as error:
+        raise _UsageError(str(error)) from None
+    return _print(catalog, found, args)
+
+
+def _guide(args: argparse.Namespace) -> int:
+    catalog = _catalog(args)
+    wanted = _wanted(args, (name for name in FACETS if name != "stage"))
+    try:
+        guide = catalog.guide(stage=args.stage, **wanted)
+    except TypeError as error:
+        raise _UsageError(str(error)) from None
+    if args.format == "json":
+        return _print_json(to_dict(guide))
+    print(render(catalog, [guide], args.format))
+    return EXIT_OK
 
 
 def _show(args: argparse.Namespace) -> int:

@@ -52,9 +52,9 @@ from sphinx.util.docutils import SphinxDirective
 from sphinx.util.nodes import make_refnode
 
 from . import _text
-from ._api import load
+from ._api import load, named_pack
 from ._models import Checklist, Question, QuestionToAsk, Template, Tip
-from ._names import NameIndex
+from ._names import NameIndex, only
 from ._record_types import FACETS, RECORD_TYPES, VOCABULARIES
 from ._render import Names, where
 from ._version import __version__
@@ -82,8 +82,11 @@ ON_ERROR = ("skip", "fail")
 #: Ranks of the places a record is shown: its main page, another indexed page, a page
 #: that shows it with ``:no-index:`` (only the role on that same page links there).
 _MAIN, _INDEXED, _UNINDEXED = 0, 1, 2
-#: More digits than this in ``:limit:`` is no limit a page can mean.
+#: The most digits a :limit: may have (after leading zeros): Python refuses to read
+#: numbers of more than 4,300 digits, and no page shows a billion records.
 _LIMIT_DIGITS = 9
+#: How much of a bad option value a warning quotes.
+_SHOWN = 40
 
 # The catalog of each build, loaded once per build in the main process (before any
 # parallel reader forks), or None when nothing could be loaded. Keyed weakly on the
@@ -96,9 +99,16 @@ def slug(record_type: RecordType) -> str:
     return record_type.singular.replace(" ", "-").lower()
 
 
+#: The vocabularies whose values a facet takes (stages, topics...; not synonyms): each
+#: has its list directive, its role and its pages.
+FACET_VOCABULARIES = tuple(
+    vocabulary
+    for vocabulary in VOCABULARIES
+    if any(facet.section == vocabulary.name for facet in FACETS.values())
+)
 #: The record types and vocabularies by the type the domain files them under.
 _TYPES: dict[str, RecordType] = {
-    record_type.name: record_type for record_type in (*RECORD_TYPES.values(), *VOCABULARIES)
+    record_type.name: record_type for record_type in (*RECORD_TYPES.values(), *FACET_VOCABULARIES)
 }
 
 
@@ -117,7 +127,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
         app.add_directive(f"interview-{slug(record_type)}", record_directive(record_type))
     for record_type in _TYPES.values():
         app.add_role(f"interview-{slug(record_type)}", RecordRole(record_type.name))
-    for vocabulary in VOCABULARIES:
+    for vocabulary in FACET_VOCABULARIES:
         app.add_directive(f"interview-{vocabulary.name}", vocabulary_directive(vocabulary))
     app.add_directive("interview-guide", GuideDirective)
     app.add_post_transform(PlainSymbols)
@@ -187,18 +197,20 @@ def _load(srcdir: str | os.PathLike[str], env: BuildEnvironment) -> Catalog | No
         _warn_config(f"interviewtips_packs must be a list of folders, not {packs!r}")
         packs = []
     fail = env.config.interviewtips_on_error == "fail"
-    kept: list[str | Path] = []
+    kept: list[Path] = []
     catalog: Catalog | None = None
     for pack in pack_folders(srcdir, packs):
         # One load per pack, adding it to those that loaded, so only broken ones are left out.
+        # A bare name is an installed pack's, never a folder where sphinx-build runs.
         try:
-            catalog = load(packs=[*kept, pack])
+            folder = pack if isinstance(pack, Path) else named_pack(pack)
+            catalog = load(packs=[*kept, folder])
         except UnknownNameError as error:  # noqa: PERF203 - a load costs far more than a try
             _pack_failed(_unknown_pack(srcdir, error), (), fail=fail)
         except ContentError as error:
             _pack_failed(f"the pack {os.fspath(pack)!r} has problems", error.problems, fail=fail)
         else:
-            kept.append(pack)
+            kept.append(folder)
     if catalog is None:
         try:
             catalog = load()
@@ -745,13 +757,19 @@ class _GuidanceDirective(SphinxDirective):
         text = self.options.get("limit")
         if text is None:
             return None, None
-        text = text.strip()
-        if len(text) > _LIMIT_DIGITS and text.isascii() and text.isdigit():
-            return None, f":limit: takes a whole number of at most {_LIMIT_DIGITS} digits"
-        if not (text.isascii() and text.isdigit()) or int(text) == 0:
-            shown = text if len(text) <= 40 else text[:40] + "..."  # noqa: PLR2004 - display
-            return None, f":limit: takes a whole number above zero, not {shown!r}"
-        return int(text), None
+        digits = text.strip().lstrip("0")
+        if digits.isascii() and digits.isdigit() and len(digits) <= _LIMIT_DIGITS:
+            return int(digits), None
+        shown = (
+            repr(text)
+            if len(text) <= _SHOWN
+            else f"{text[:_SHOWN]!r}... ({len(text):,} characters)"
+        )
+        message = (
+            f":limit: takes a whole number above zero, of at most {_LIMIT_DIGITS} digits, "
+            f"not {shown}"
+        )
+        return None, message
 
     def commentary(self) -> list[Node]:
         """Return the directive's content: commentary shown before the records."""
@@ -1016,38 +1034,31 @@ def record_directive(record_type: RecordType) -> type[RecordDirective]:
 def _guide_records(
     catalog: Catalog, filters: Mapping[str, Any], *, specific: bool = False
 ) -> dict[str, tuple[Any, ...]]:
-    """Return, by record type, everything for one situation: each type's facets filtered.
+    """Return, by record type, everything for one situation.
 
-    A filter a record type has no facet for does not narrow it (templates have no
-    format), and a record with no format or phase applies to every format or phase
-    (general advice plus the specific). With ``specific``, records that apply to every value of an
-    untagged-applies facet (situation, region) are left out: only those tagged with it.
-    This is what `Catalog.guide` will return; it is composed here until it lands.
+    With one stage named, it is `Catalog.guide`: for each facet given, the records tagged
+    with it and those that hold for every value (a tip for any format holds on a panel),
+    and of situations and regions not given, only the general records. Without a stage (a
+    topic's, a situation's or a region's page), each record type's `Catalog.select`, a
+    filter a type has no facet for leaving it whole; ``specific`` keeps, for situations and
+    regions, only the records tagged with them (`interviewtips.only`).
     """
+    stages = filters.get("stage", ())
+    if len(stages) == 1 and not specific:
+        others = {name: value for name, value in filters.items() if name != "stage"}
+        guide = catalog.guide(stage=stages[0], **others)
+        return {
+            name: getattr(guide, record_type.section) for name, record_type in RECORD_TYPES.items()
+        }
     found = {}
     for name, record_type in RECORD_TYPES.items():
-        own = {key: value for key, value in filters.items() if key in record_type.facets}
-        general = [key for key in own if _general_applies(record_type, key)]
-        records = catalog.select(name, **{k: v for k, v in own.items() if k not in general})
-        for key in general:
-            field = record_type.facets[key].name
-            tagged = {record.id for record in catalog.select(name, **{key: own[key]})}
-            records = tuple(r for r in records if not getattr(r, field) or r.id in tagged)
-        if specific:
-            named = [record_type.facets[key].name for key in own if FACETS[key].untagged_applies]
-            records = tuple(r for r in records if all(getattr(r, f) for f in named))
-        found[name] = records
+        own = {
+            key: only(*value) if specific and FACETS[key].untagged_applies else value
+            for key, value in filters.items()
+            if key in record_type.facets
+        }
+        found[name] = catalog.select(name, **own)
     return found
-
-
-def _general_applies(record_type: RecordType, facet: str) -> bool:
-    """Whether, in a guide, a record with no value of ``facet`` applies to every value.
-
-    So it is for the optional facets of fixed values (format, phase): a tip for no
-    particular format is a tip for a panel too. Stages, topics and kinds always narrow.
-    """
-    field = record_type.facets[facet]
-    return not field.required and FACETS[facet].section is None
 
 
 class GuideDirective(_GuidanceDirective):

@@ -1,0 +1,58 @@
+"""The relevance evaluation: search keeps the level it reached on the judged queries."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+import pytest
+
+import interviewtips
+
+SCRIPT = Path(__file__).parent.parent / "benchmarks" / "relevance.py"
+
+pytestmark = pytest.mark.skipif(not SCRIPT.is_file(), reason="needs the source tree")
+
+#: The level search reached when the judgements were made (see the performance page),
+#: and how far a change may fall below it before this test fails.
+REACHED = {"success@3": 0.94, "MRR@10": 0.86}
+MARGIN = 0.03
+
+
+@pytest.fixture(scope="module")
+def relevance():
+    """benchmarks/relevance.py, imported as a module."""
+    spec = importlib.util.spec_from_file_location("relevance", SCRIPT)
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["relevance"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+class TestRelevance:
+    """Search of every record type keeps its success@3 and MRR@10 on the judged queries."""
+
+    def test_judgements_name_real_records(self, relevance) -> None:
+        """At least 80 queries, every judged record exists, and every type is judged."""
+        catalog = interviewtips.load()
+        queries = relevance.judgements()
+        known = {
+            relevance.key(r) for name in catalog.counts(by="record") for r in catalog.select(name)
+        }
+        judged = {key for query in queries for key in query["relevant"]}
+        assert len(queries) >= 80
+        assert set() == judged - known
+        assert set(catalog.counts(by="record")) == {key.split(":")[0] for key in judged}
+
+    def test_level_is_kept(self, relevance) -> None:
+        """success@3 and MRR@10 stay within the margin of the level reached."""
+        catalog = interviewtips.load()
+        scores = relevance.score(relevance.library_search(catalog), relevance.judgements())
+        floor = {name: round(value - MARGIN, 2) for name, value in REACHED.items()}
+        reached = {name: scores[name] for name in REACHED}
+        assert dict.fromkeys(REACHED, True) == {
+            name: reached[name] >= floor[name] for name in REACHED
+        }, (reached, scores["misses"])

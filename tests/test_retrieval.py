@@ -1,0 +1,293 @@
+"""Search of every record type, guides for a situation, seeded samples, and synonyms."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import attrs
+import pytest
+
+import interviewtips
+from conftest import MANIFEST, MINIMAL
+from interviewtips import Guide, Phase, cli
+from interviewtips._record_types import GUIDANCE
+
+
+def ids(records) -> list[str]:
+    return [record.id for record in records]
+
+
+class TestSearchText:
+    """search() reads what people type: forms, accents, stop words, typos and synonyms."""
+
+    def test_word_forms_match(self, catalog) -> None:
+        """A word's other forms match: "rejected" finds the rejection advice."""
+        assert "after-a-rejection" in ids(catalog.search("rejected", record="checklists"))
+
+    def test_accents_fold(self, catalog) -> None:
+        """Case and accents fold: "RÉSUMÉ" and "resume" find the same records."""
+        assert catalog.search("RÉSUMÉ", limit=5) == catalog.search("resume", limit=5)
+
+    def test_stop_words_alone_match_nothing(self, catalog) -> None:
+        """A stop word alone ("the") finds nothing rather than every tip."""
+        assert () == catalog.search("the")
+
+    def test_a_misspelling_finds_the_word_meant(self, catalog) -> None:
+        """A misspelling ("negociate my salery") finds the negotiation advice."""
+        found = catalog.search("negociate my salery", limit=3)
+        assert all({"negotiation", "compensation"} & set(tip.topics) for tip in found)
+
+    def test_topic_names_are_searched(self, catalog) -> None:
+        """A topic's id ("attire", in no tip's text) finds the tips on that topic."""
+        found = catalog.search("attire", limit=5)
+        assert 5 == len(found)
+        assert all("attire" in tip.topics for tip in found)
+
+    def test_record_all_ranks_every_type(self, catalog) -> None:
+        """All types rank together: "greatest weakness" finds the question first."""
+        found = catalog.search("greatest weakness", record="all", limit=1)
+        assert ["what-is-your-greatest-weakness"] == ids(found)
+
+    def test_record_all_filter_narrows_types_that_have_it(self, catalog) -> None:
+        """kind narrows tips and questions to ask, and leaves out the types without it."""
+        found = catalog.search("salary", record="all", kind="dont")
+        assert {"Tip", "QuestionToAsk"} == {type(record).__name__ for record in found}
+        assert all(record.kind is interviewtips.Kind.DONT for record in found)
+
+    def test_record_all_format_keeps_types_without_it(self, catalog) -> None:
+        """format applies to every format where a type has none: templates stay in."""
+        found = catalog.search("thank you", record="all", format="panel")
+        assert "thank-you-after-panel" in ids(found)
+
+    def test_no_match_is_empty(self, catalog) -> None:
+        """A word nothing holds, even corrected, finds nothing."""
+        assert () == catalog.search("xylophone")
+
+    @pytest.mark.parametrize("text", [None, 3, b"salary"])
+    def test_text_must_be_a_str(self, catalog, text) -> None:
+        """None and other non-text are a TypeError that says what search takes."""
+        with pytest.raises(TypeError, match="search text must be a str"):
+            catalog.search(text)
+
+    @pytest.mark.parametrize("text", ["", "   ", "\n\t"])
+    def test_blank_text_is_a_value_error(self, catalog, text) -> None:
+        """Blank text is a ValueError that asks for words."""
+        with pytest.raises(ValueError, match="search text is empty"):
+            catalog.search(text)
+
+    def test_suggest_names_close_words(self, catalog) -> None:
+        """suggest() offers the content's words closest to a word it does not hold."""
+        assert "referee" in catalog.suggest("refereeeeing")
+
+
+class TestSynonyms:
+    """Synonyms are content: a pack adds its own, and search uses them."""
+
+    SYNONYMS = """\
+synonyms:
+  - id: holidays
+    terms: [vacation, time off]
+    means: [holidays]
+"""
+
+    def test_builtin_synonyms_load(self, catalog) -> None:
+        """The built-in pack declares synonyms, each a record with terms."""
+        video = catalog.get("video-call", record="synonyms")
+        assert ("video",) == video.means
+        assert "zoom" in video.terms
+
+    def test_a_pack_adds_synonyms(self, make_pack) -> None:
+        """A pack's synonym makes "vacation" find the tip about holidays."""
+        folder = make_pack({"synonyms.yaml": self.SYNONYMS}, MANIFEST)
+        with_synonyms = interviewtips.load(packs=[MINIMAL, folder], builtin=False)
+        without = interviewtips.load(packs=[MINIMAL], builtin=False)
+        assert () == without.search("vacation", record="questions-to-ask")
+        found = with_synonyms.search("vacation", record="questions-to-ask")
+        assert ["ask-about-holidays-first"] == ids(found)
+
+    def test_means_is_one_way(self, make_pack) -> None:
+        """A term finds what it means; what it means does not find the term."""
+        folder = make_pack({"synonyms.yaml": self.SYNONYMS}, MANIFEST)
+        catalog = interviewtips.load(packs=[MINIMAL, folder], builtin=False)
+        assert [] == [t for t in catalog.search("holidays", record="all") if "vacation" in str(t)]
+
+
+class TestFormats:
+    """A format gives what applies to it; only() gives what is specific to it."""
+
+    def test_panel_holds_general_and_panel_tips(self, catalog) -> None:
+        """format="panel" is the panel's tips and those for every format."""
+        found = catalog.query(format="panel")
+        assert {(), ("panel",)} <= {tuple(f.value for f in tip.formats) for tip in found}
+        assert all(not tip.formats or "panel" in tip.formats for tip in found)
+
+    def test_only_panel(self, catalog) -> None:
+        """only("panel") is the panel's own tips, each tagged with it."""
+        found = catalog.query(format=interviewtips.only("panel"))
+        assert 10 == len(found)
+        assert all("panel" in tip.formats for tip in found)
+
+
+class TestGuide:
+    """guide() gathers every type of guidance for one situation."""
+
+    def test_second_interview_on_a_panel(self, catalog) -> None:
+        """General and panel tips, questions, questions to ask and a checklist."""
+        guide = catalog.guide(stage="second-interview", format="panel")
+        assert isinstance(guide, Guide)
+        assert "second-interview" == guide.stage.id
+        assert interviewtips.Format.PANEL is guide.format
+        formats = {tuple(f.value for f in tip.formats) for tip in guide.tips}
+        assert () in formats
+        assert any("panel" in found for found in formats)
+        assert len(guide.questions) >= 3
+        assert len([q for q in guide.questions_to_ask if q.kind.value == "do"]) >= 3
+        assert "before-a-panel-interview" in ids(guide.checklists)
+        assert all("second-interview" in record.stages for record in guide.tips)
+
+    def test_guide_leaves_out_advice_for_particular_situations(self, catalog) -> None:
+        """With no situation given, a guide holds only the advice for everyone."""
+        guide = catalog.guide(stage="second-interview")
+        assert [] == [tip.id for tip in guide.tips if tip.situations]
+        graduate = catalog.guide(stage="application", situation="graduate")
+        assert any(tip.situations == ("graduate",) for tip in graduate.tips)
+
+    def test_order_is_phase_then_format_then_kind(self, mini) -> None:
+        """Tips come by phase, the format's own before the general, dos before don'ts."""
+        guide = mini.guide(stage="first-round", format="video")
+        assert ["read-the-website", "no"] == ids(guide.tips)
+        assert [Phase.BEFORE, None] == [tip.phase for tip in guide.tips]
+        anywhere = mini.guide(stage="first-round", format=["video", "in-person"])
+        assert ["read-the-website", "dont-arrive-late", "no"] == ids(anywhere.tips)
+
+    def test_phase_keeps_tips_for_any_time(self, mini) -> None:
+        """phase="after" keeps the tips for any time, and the types without a phase."""
+        guide = mini.guide(stage="second-round", phase="after")
+        assert ["send-a-note"] == ids(guide.tips)  # "no" is for video and phone alone
+        assert ["send-a-note", "no"] == ids(mini.guide(stage="second", format="video").tips)
+        assert ["thanks-email"] == ids(guide.templates)
+
+    def test_to_dict(self, mini) -> None:
+        """A guide goes through to_dict as plain data."""
+        data = interviewtips.to_dict(mini.guide(stage="second", format="video"))
+        assert "second-round" == data["stage"]["id"]
+        assert "video" == data["format"]
+        assert ["what-would-you-do"] == [q["id"] for q in data["questions"]]
+        assert json.loads(json.dumps(data)) == data
+
+    def test_guide_fields_follow_the_registry(self) -> None:
+        """A Guide has one field per type of guidance, named after its section."""
+        names = [field.name for field in attrs.fields(Guide)]
+        assert [record_type.section for record_type in GUIDANCE] == names[4:]
+
+    def test_unknown_facet_is_a_type_error(self, mini) -> None:
+        """A facet no guidance has is a TypeError naming the close one."""
+        with pytest.raises(TypeError, match="did you mean 'topic'"):
+            mini.guide(stage="second", topik="research")
+
+
+class TestSample:
+    """sample() picks at random, or by seed the same way everywhere."""
+
+    def test_pinned_sample(self, mini) -> None:
+        """A fixed seed picks fixed tips, on every run and platform."""
+        assert ["send-a-note", "no"] == ids(mini.sample(2, seed="2026-11-29"))
+        assert ["dont-arrive-late", "no"] == ids(mini.sample(2, seed="a"))
+        assert ["send-a-note", "no", "what-would-you-do"] == ids(
+            mini.sample(3, seed="2026-11-29", record="all")
+        )
+
+    def test_a_date_is_a_seed(self, mini) -> None:
+        """A date seeds as its text: a tip of the day."""
+        day = dt.date(2026, 11, 29)
+        assert mini.sample(seed=day) == mini.sample(seed="2026-11-29")
+
+    def test_seeds_repeat_and_differ(self, catalog) -> None:
+        """The same seed gives the same sample; different seeds give different ones."""
+        assert catalog.sample(5, seed=7) == catalog.sample(5, seed=7)
+        samples = {ids(catalog.sample(5, seed=day)).__str__() for day in range(10)}
+        assert 10 == len(samples)
+
+    def test_filters_and_size(self, catalog) -> None:
+        """Filters narrow the pool; k larger than the pool gives the whole pool."""
+        found = catalog.sample(3, seed="x", stage="rejection", kind="dont")
+        assert 3 == len(found)
+        assert all("rejection" in tip.stages and tip.kind.value == "dont" for tip in found)
+        pool = catalog.query(stage="rejection", kind="dont")
+        assert set(pool) == set(catalog.sample(1000, seed="x", stage="rejection", kind="dont"))
+
+    def test_unseeded_sample(self, mini) -> None:
+        """Without a seed, k records of the pool come back."""
+        assert 2 == len(set(mini.sample(2)))
+
+    def test_bad_k(self, mini) -> None:
+        """k must be a whole number, not negative."""
+        with pytest.raises(TypeError, match="an int"):
+            mini.sample(1.5)
+        with pytest.raises(ValueError, match="cannot be negative"):
+            mini.sample(-1)
+
+
+MINI = ("--pack", str(MINIMAL), "--no-builtin")
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = cli.main(list(argv))
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+class TestCommandLine:
+    """search --record all, guide and sample on the command line."""
+
+    def test_search_all(self, capsys) -> None:
+        """search --record all ranks every type together."""
+        code, out, _ = run(capsys, "search", "greatest weakness", "--record", "all", "--limit", "1")
+        assert 0 == code
+        assert "(what-is-your-greatest-weakness)" in out
+
+    def test_search_nothing_suggests_words(self, capsys) -> None:
+        """A search that finds nothing says so, suggests close words, and exits 1."""
+        code, _, err = run(capsys, "search", "hank", *MINI)
+        assert 1 == code
+        assert "nothing matches 'hank'; did you mean 'thank'" in err
+
+    def test_search_blank_is_a_usage_error(self, capsys) -> None:
+        """Blank text is exit 2 with the message."""
+        code, _, err = run(capsys, "search", " ")
+        assert (2, True) == (code, "search text is empty" in err)
+
+    def test_guide_markdown(self, capsys) -> None:
+        """guide prints each type under a heading."""
+        code, out, _ = run(
+            capsys,
+            "guide",
+            "--stage",
+            "second",
+            "--interview-format",
+            "video",
+            *MINI,
+            "--format",
+            "markdown",
+        )
+        assert 0 == code
+        assert out.startswith("# Second round · Video\n")
+        assert "## Questions\n" in out
+        assert "## Templates\n" in out
+
+    def test_guide_json(self, capsys) -> None:
+        """guide --format json prints the guide's plain data."""
+        code, out, _ = run(capsys, "guide", "--stage", "second", *MINI, "--format", "json")
+        assert (0, "second-round") == (code, json.loads(out)["stage"]["id"])
+
+    def test_guide_unknown_name(self, capsys) -> None:
+        """A name that matches nothing is exit 2 with close matches."""
+        code, _, err = run(capsys, "guide", "--stage", "second", "--interview-format", "panle")
+        assert 2 == code
+        assert "did you mean 'panel'" in err
+
+    def test_sample_seeded(self, capsys) -> None:
+        """sample --seed prints the same records as the API."""
+        code, out, _ = run(capsys, "sample", "--seed", "a", "-k", "2", *MINI, "--format", "json")
+        assert (0, ["dont-arrive-late", "no"]) == (code, [r["id"] for r in json.loads(out)])
