@@ -339,6 +339,15 @@ def measure(quick: bool) -> dict[str, Any]:
         results["pycountry search_fuzzy (us)"] = warm(
             lambda: pycountry.countries.search_fuzzy("germany"), max(3, repeats // 5)
         )
+    folder = Path(tempfile.mkdtemp())
+    try:
+        pack = synthetic_pack(folder / "pack", 1_000)
+        interviewtips.load(packs=[pack])
+        results["load of an unchanged 1,000-tip pack, kept (us)"] = warm(
+            lambda: interviewtips.load(packs=[pack]), repeats
+        )
+    finally:
+        shutil.rmtree(folder)
     results["scale"] = scale(quick)
     results["hostile"] = hostile(1 if quick else 5)
     size = 1_000 if quick else LINTED
@@ -419,6 +428,11 @@ def targets(results: dict[str, Any]) -> list[tuple[str, float, float, bool]]:
         ),
         ("warm query (us)", r["warm query (us)"], 10.0),
         ("warm search (us)", r["warm search (us)"], 1000.0),
+        (
+            "load of an unchanged 1,000-tip pack, kept (us)",
+            r["load of an unchanged 1,000-tip pack, kept (us)"],
+            1000.0,
+        ),
     ]
     if "warm search, judged queries, all types (us)" in r:
         checks += [
@@ -503,6 +517,8 @@ def report(results: dict[str, Any]) -> str:
                 f"  {name:<10} queries {scored['queries']}  success@3 {scored['success@3']:.3f}"
                 f"  MRR@10 {scored['MRR@10']:.3f}  misses {len(scored['misses'])}"
             )
+        missed = results["relevance"]["library"]["misses"]
+        lines += [f"  library's miss (none relevant in the first three): {q!r}" for q in missed]
     lines += ["", "Scale (the built-in pack, then synthetic packs)", ""]
     columns = list(results["scale"][0])
     lines.append("  " + " | ".join(f"{c:>16}" for c in columns))

@@ -54,6 +54,13 @@ nitpick_ignore_regex = [
         r"py:(class|obj)",
         r"(Iterable|Any|RecordTable|FilterValue|Traversable|PathLike|PackPath|Path)(\[.*\])?",
     ),
+    # The type variable of get's default, and the merge's private record of what it removed.
+    # Named: what a filter takes besides a str (documented under FilterValue).
+    (
+        r"py:(class|obj)",
+        r"(interviewtips\._catalog\.)?(_D|Named|FilterItem)|interviewtips\._names\.Only|Removal"
+        r"|Mapping(\[.*\])?",
+    ),
 ]
 
 html_theme = "furo"

@@ -48,12 +48,14 @@ class TestBenchmarkSmoke:
             "floor: import attrs, json; read + parse compiled": 50.0,
             "warm query (us)": 2.0,
             "warm search (us)": 100.0,
+            "load of an unchanged 1,000-tip pack, kept (us)": 80.0,
             "scale": [{"tips": 1000, "query (us)": 3.0, "list comprehension (us)": 30.0}],
             "lint": {"tips": 10_000, "seconds": 4.5},
         }
         rows = {name: (value, met) for name, value, _, met in bench.targets(results)}
         assert (0.5, True) == rows["import interviewtips / import attrs"]
         assert (2.0, False) == rows["import + load + first query / floor"]
+        assert (80.0, True) == rows["load of an unchanged 1,000-tip pack, kept (us)"]
         assert (4.5, True) == rows["lint 10,000 tips (s)"]
         text = bench.report(results)
         assert "MISSED by 1.54x" in text

@@ -197,6 +197,13 @@ class TestSearch:
         """limit caps the number of results."""
         assert 5 == len(catalog.search("thank you email", limit=5))
 
+    def test_none_says_what_it_needs(self, mini) -> None:
+        """search(None) is a TypeError that says to give the words to look for."""
+        with pytest.raises(TypeError) as caught:
+            mini.search(None)  # type: ignore[arg-type]
+        expected = "search text must be a str, not NoneType (give the words to look for)"
+        assert expected == str(caught.value)
+
     def test_no_match_is_empty(self, mini) -> None:
         """Words that appear nowhere find nothing."""
         assert () == mini.search("zeppelin")
@@ -235,6 +242,23 @@ class TestCounts:
         """A facet the record type lacks raises with suggestions."""
         with pytest.raises(UnknownNameError, match="did you mean 'stage'"):
             mini.counts(by="stages")
+
+    def test_unknown_facet_error(self, mini) -> None:
+        """counts(by=...) naming no facet is an UnknownNameError, a LookupError, with matches."""
+        with pytest.raises(LookupError) as caught:
+            mini.counts(by="knd", of="questions-to-ask")
+        assert (UnknownNameError, "facet of questions-to-ask", "knd", ("kind",)) == (
+            type(caught.value),
+            caught.value.what,
+            caught.value.name,
+            caught.value.suggestions,
+        )
+
+    def test_record_is_among_the_suggestions(self, mini) -> None:
+        """by="records" suggests by="record", the count of each record type."""
+        with pytest.raises(UnknownNameError) as caught:
+            mini.counts(by="records")
+        assert ("record",) == caught.value.suggestions
 
     def test_counts_are_copies(self, mini) -> None:
         """Changing a returned dict changes nothing in the catalog."""

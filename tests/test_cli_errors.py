@@ -78,7 +78,7 @@ class TestBadPaths:
     def test_several_broken_packs(self, capsys, tmp_path: Path) -> None:
         """Problems from several packs come together, one line each."""
         folder = broken_pack(tmp_path)
-        argv = ["list", "--pack", str(folder), "--pack", str(tmp_path / "nowhere")]
+        argv = ["list", "--pack", str(folder), "--pack", str(tmp_path / "nowhere"), "--no-builtin"]
         assert ["IT108", "IT101"] == assert_content_error(*run(capsys, *argv))
 
     @pytest.mark.skipif(sys.platform == "win32", reason="POSIX file modes")
@@ -156,6 +156,13 @@ class TestUsage:
             ["search", "x", "--limit", "abc"],
             ["search", "x", "--limit", "1.5"],
             ["search", "x", "--limit", ""],
+            ["search", "x", "--limit", "-1"],
+            ["list", "--limit", "-1"],
+            ["export", "--format", "csv"],
+            ["export", "--as-pack", "a", "--output", "b"],
+            ["templates", "fill", "x", "--set", "no-equals-sign"],
+            ["templates", "fill"],
+            ["list", "--color", "sometimes"],
             ["counts", "--of", "nonsense"],
             ["schema", "--file", "nonsense"],
             ["validate"],
@@ -209,10 +216,10 @@ class TestNothingFound:
 
     @pytest.mark.parametrize(
         ("argv", "text"),
-        [(["search", "zzzqqq"], "zzzqqq"), (["search", "thank", "--limit", "-1"], "thank")],
+        [(["search", "zzzqqq"], "zzzqqq"), (["search", "thank", "--limit", "0"], "thank")],
     )
     def test_search_finds_nothing(self, argv: list[str], text: str, capsys) -> None:
-        """A search with no result (or a negative limit) is exit 1 and one line naming it."""
+        """A search with no result (or a limit of 0) is exit 1 and one line naming it."""
         expected = f"interviewtips: nothing matches {text!r}\n"
         assert (1, "", expected) == run(capsys, *argv, *MINI)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import queue
@@ -11,12 +12,14 @@ import sys
 import threading
 import urllib.error
 import urllib.request
+import warnings
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
 
 import interviewtips
+from interviewtips._record_types import QUESTIONS, STAGES, TEMPLATES, TIPS
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -335,3 +338,102 @@ class TestFollowUpEmail:
         ]
         assert (2, "", expected) == (result.returncode, result.stdout, result.stderr.splitlines())
         assert ("company", "your_phone") == raised.value.missing
+
+
+@pytest.fixture(scope="module")
+def service() -> Any:
+    """The FastAPI example, through FastAPI's test client."""
+    pytest.importorskip("fastapi")
+    pytest.importorskip("httpx")
+    with warnings.catch_warnings():
+        # Starlette 1.x warns that its test client prefers httpx2 to httpx; both work.
+        warnings.filterwarnings("ignore", message="Using `httpx` with `starlette.testclient`")
+        from fastapi.testclient import TestClient  # noqa: PLC0415 - only with fastapi
+
+    spec = importlib.util.spec_from_file_location("app", EXAMPLES / "fastapi_service" / "app.py")
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    with TestClient(module.app) as client:
+        yield client
+
+
+class TestFastApiService:
+    """The FastAPI example returns records with typed response models."""
+
+    def test_tips(self, service, catalog):
+        """/tips filters as query() does, and returns to_dict of each tip."""
+        response = service.get("/tips", params={"stage": "second", "kind": "don't", "limit": 3})
+        expected = catalog.query(stage="second-interview", kind="dont")[:3]
+        assert (200, [interviewtips.to_dict(tip) for tip in expected]) == (
+            response.status_code,
+            response.json(),
+        )
+
+    def test_repeated_filter(self, service, catalog):
+        """A repeated parameter is any of its values."""
+        response = service.get("/tips", params=[("stage", "closing"), ("stage", "rejection")])
+        expected = catalog.query(stage=["closing", "rejection"])
+        assert [tip.id for tip in expected] == [tip["id"] for tip in response.json()]
+
+    def test_one_tip_and_a_typo(self, service, catalog):
+        """/tips/{id} is the tip's to_dict; a typo is 404 with the close match."""
+        tip = catalog.lookup("reflect-on-the-first-round")
+        assert interviewtips.to_dict(tip) == service.get(f"/tips/{tip.id}").json()
+        response = service.get("/tips/reflect-on-the-first-rnd")
+        assert (404, ["reflect-on-the-first-round"]) == (
+            response.status_code,
+            response.json()["suggestions"],
+        )
+
+    def test_unknown_filter_value(self, service):
+        """A stage that matches nothing is 400 naming the close match, never an empty list."""
+        response = service.get("/tips", params={"stage": "secnd"})
+        assert (400, ["second-interview"]) == (
+            response.status_code,
+            response.json()["suggestions"],
+        )
+
+    def test_search_questions_stages(self, service, catalog):
+        """/search, /questions and /stages answer as the API does."""
+        found = service.get("/search", params={"q": "thank you email", "limit": 2}).json()
+        assert [t.id for t in catalog.search("thank you email", limit=2)] == [
+            t["id"] for t in found
+        ]
+        behavioural = service.get("/questions", params={"type": "behavioural"}).json()
+        assert [interviewtips.to_dict(q) for q in catalog.questions(type="behavioural")] == (
+            behavioural
+        )
+        assert [s.id for s in catalog.stages] == [s["id"] for s in service.get("/stages").json()]
+
+    def test_fill_a_template(self, service, catalog):
+        """POST /templates/{id}/email fills it; a missing value is 422 naming it."""
+        template = catalog.lookup("status-check", record="templates")
+        values = {p.name: p.name.upper() for p in template.placeholders}
+        response = service.post("/templates/status-check/email", json=values)
+        assert {
+            "subject": template.render_subject(**values),
+            "body": template.render_body(**values),
+        } == response.json()
+        values.pop("role")
+        response = service.post("/templates/status-check/email", json=values)
+        assert (422, "template 'status-check': missing values for role") == (
+            response.status_code,
+            response.json()["detail"],
+        )
+
+    def test_openapi_documents_every_field(self, service):
+        """Each record's schema on the OpenAPI page has every field, with its description."""
+        schemas = service.get("/openapi.json").json()["components"]["schemas"]
+        for name, record_type in (
+            ("TipDict", TIPS),
+            ("QuestionDict", QUESTIONS),
+            ("TemplateDict", TEMPLATES),
+            ("StageDict", STAGES),
+        ):
+            properties = schemas[name]["properties"]
+            expected = {field.name: field.doc for field in record_type.fields}
+            expected["pack"] = "The id of the pack that defines it."
+            assert expected == {key: value["description"] for key, value in properties.items()}
+        assert ["do", "dont"] == schemas["TipDict"]["properties"]["kind"]["enum"]

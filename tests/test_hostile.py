@@ -22,7 +22,7 @@ import pytest
 
 import interviewtips
 from conftest import ADDED, BAD, HOSTILE, MINIMAL, located, minimal_with, refused
-from interviewtips import Limits, _text, _yaml
+from interviewtips import Limits, _api, _text, _yaml
 from interviewtips import _pack as _pack_module
 from interviewtips._codes import CODES
 from interviewtips._locate import builtin_data
@@ -910,6 +910,7 @@ class TestCompiledForm:
 
         monkeypatch.setattr(json, "loads", no_memory)
         assert 4 == len(loaded(folder).tips)
+        _api._reset_for_tests(keep_builtin_pack=True)  # the unchanged pack's catalog is kept
         monkeypatch.setattr(_yaml, "parse", no_memory)
         names = ("pack.yaml", "more.yaml", "stages.yaml", "tips.yaml", "topics.yaml")
         assert [("IT119", str(folder / name), 0, 0) for name in names] == [

@@ -201,6 +201,20 @@ class TestNewPack:
         catalog = interviewtips.load(packs=[folder])
         assert "our-guidance" == catalog.lookup("tell-candidates-what-to-bring").pack
 
+    def test_new_pack_replaces_and_hides(self, tmp_path: Path, capsys) -> None:
+        """The starter hides a built-in tip, and replaces one stating only its detail."""
+        main(["new-pack", str(tmp_path / "ours")])
+        catalog = interviewtips.load(packs=[tmp_path / "ours"])
+        core = interviewtips.load().lookup("reflect-on-the-first-round")
+        replaced = catalog.lookup("reflect-on-the-first-round")
+        assert (None, "ours", core.title, core.why) == (
+            catalog.get("get-the-recruiters-briefing-on-the-client"),
+            replaced.pack,
+            replaced.title,
+            replaced.why,
+        )
+        assert replaced.detail.startswith("Before your second interview with us")
+
     def test_refuses_a_non_empty_folder(self, tmp_path: Path, capsys) -> None:
         """An existing, non-empty folder is left alone: exit 2."""
         (tmp_path / "keep.txt").write_text("mine")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 import venv
@@ -133,11 +134,13 @@ class TestBrokenPlugins:
         assert {
             "raising": "its package 'raising_pack.pack' cannot be found: RuntimeError: boom",
             "exiting": "its package 'exiting_pack.pack' cannot be found: SystemExit: 3",
-            "garbled-interviewtips": "its entry_points.txt cannot be read (TypeError: "
-            "Pair.__new__() missing 1 required positional argument: 'value'); reinstall it",
+            "garbled-interviewtips": "its entry_points.txt cannot be read (TypeError: ...); "
+            "reinstall it",
             "northwind": None,
         } == {
-            name: found[name].problem
+            # What Python says of a garbled line differs between versions: left out.
+            name: re.sub(r"\(TypeError: .*\)", "(TypeError: ...)", found[name].problem or "")
+            or None
             for name in ("raising", "exiting", "garbled-interviewtips", "northwind")
         }
 

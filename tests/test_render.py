@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 
+import attrs
 import pytest
 
+import interviewtips
+from conftest import MINIMAL
 from interviewtips._render import render
+from interviewtips.cli import main
 
 
 class TestRender:
@@ -81,3 +87,80 @@ class TestRender:
         """An unknown format is a ValueError naming the choices."""
         with pytest.raises(ValueError, match="use one of text, markdown, json"):
             render(mini, [], "html")
+
+
+class TestRenderFromPython:
+    """interviewtips.render gives what the command line prints, in every format."""
+
+    @pytest.mark.parametrize("fmt", ["text", "markdown", "json", "csv"])
+    def test_same_as_the_command_line(self, mini, fmt: str, capsys, monkeypatch) -> None:
+        """The tips of a pack, rendered from Python and listed by the CLI, are the same text."""
+        monkeypatch.setenv("COLUMNS", "88")
+        main(["list", "--pack", str(MINIMAL), "--no-builtin", "--format", fmt])
+        printed = capsys.readouterr().out
+        assert printed == interviewtips.render(mini.tips, fmt, catalog=mini) + "\n"
+
+    def test_names_from_the_default_catalog(self) -> None:
+        """Without a catalog, stages and topics are named as the built-in content names them."""
+        tip = interviewtips.load().lookup("reflect-on-the-first-round")
+        assert (
+            "    Second interview · Reflection, Practice · before"
+            == (interviewtips.render([tip]).splitlines()[1])
+        )
+
+    def test_width(self) -> None:
+        """width wraps text without breaking words."""
+        tip = interviewtips.load().lookup("reflect-on-the-first-round")
+        lines = interviewtips.render([tip], width=40).splitlines()
+        assert [] == [line for line in lines if len(line) > 40]
+
+    def test_csv(self, mini) -> None:
+        """CSV: a header of the fields, a row a record; lists of ids joined by spaces."""
+        rows = list(csv.reader(io.StringIO(interviewtips.render([mini.lookup("no")], "csv"))))
+        assert [
+            [
+                "id",
+                "kind",
+                "title",
+                "detail",
+                "why",
+                "stages",
+                "topics",
+                "phase",
+                "formats",
+                "situations",
+                "regions",
+                "sources",
+                "related",
+                "replaces",
+                "pack",
+            ],
+            [
+                "no",
+                "dont",
+                "No",
+                "12:30",
+                "0755",
+                "second-round first-round",
+                "research thanks",
+                "",
+                "video phone",
+                "",
+                "",
+                "",
+                "",
+                "",
+                "mini",
+            ],
+        ] == rows
+
+    def test_csv_cells_are_never_formulas(self, mini) -> None:
+        """A cell that starts like a spreadsheet formula is written with a ' first."""
+        tip = attrs.evolve(mini.lookup("no"), title="=HYPERLINK(1)")
+        rows = list(csv.reader(io.StringIO(interviewtips.render([tip], "csv"))))
+        assert "'=HYPERLINK(1)" == rows[1][2]
+
+    def test_control_characters_are_shown_escaped(self, mini) -> None:
+        """Text output never sends a control character a record might hold."""
+        tip = attrs.evolve(mini.lookup("no"), title="a\x1b[2Jb")
+        assert "[DON'T] a\\x1b[2Jb  (no)" == interviewtips.render([tip]).splitlines()[0]

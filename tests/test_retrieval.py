@@ -12,6 +12,7 @@ import interviewtips
 from conftest import MANIFEST, MINIMAL
 from interviewtips import Guide, Phase, cli
 from interviewtips._record_types import GUIDANCE
+from interviewtips._search import Query, Thesaurus, WordIndex, rank
 
 
 def ids(records) -> list[str]:
@@ -79,6 +80,34 @@ class TestSearchText:
     def test_suggest_names_close_words(self, catalog) -> None:
         """suggest() offers the content's words closest to a word it does not hold."""
         assert "referee" in catalog.suggest("refereeeeing")
+
+
+class TestRanking:
+    """How a query's words weigh: phrases whole, rare words above common ones."""
+
+    @staticmethod
+    def ranked(texts: list[str], query: str, synonyms=()) -> list[int]:
+        """Return the positions of the texts that match the query, best first."""
+        index = WordIndex(len(texts), [(texts, 1.0)])
+        analysed = Query(query, [index], Thesaurus(synonyms))
+        return [position for _, position in rank(analysed, [index], [None])]
+
+    def test_a_phrase_needs_all_its_words(self) -> None:
+        """A synonym's phrase ("running late") is not found by one of its words ("run")."""
+        texts = ["Run the meeting to time", "Tell the host if you are running late", "Arrive early"]
+        assert [1, 2] == self.ranked(texts, "running late", [(["running late"], ["arrive"])])
+
+    def test_a_phrase_keeps_its_small_words(self) -> None:
+        """A phrase keeps its small words: "tell me about yourself" needs all four."""
+        texts = ["Tell me about yourself.", "Tell the panel about a project", "An introduction"]
+        synonyms = [(["tell me about yourself"], ["introduction"])]
+        assert [0, 2] == self.ranked(texts, "tell me about yourself", synonyms)
+
+    def test_missing_a_common_word_costs_less_than_a_rare_one(self) -> None:
+        """A long text holding the rare word ("star") beats short ones holding the common one."""
+        story = "a star story told in full from the situation through the task to the result"
+        texts = ["answer"] * 5 + [story] + ["filler"] * 4
+        assert [5, 0, 1, 2, 3, 4] == self.ranked(texts, "answer star")
 
 
 class TestSynonyms:
@@ -160,6 +189,12 @@ class TestGuide:
         assert [Phase.BEFORE, None] == [tip.phase for tip in guide.tips]
         anywhere = mini.guide(stage="first-round", format=["video", "in-person"])
         assert ["read-the-website", "dont-arrive-late", "no"] == ids(anywhere.tips)
+
+    def test_only_leaves_out_the_general_records(self, mini) -> None:
+        """format=only("video") keeps the video tips alone; the guide still names video."""
+        guide = mini.guide(stage="first-round", format=interviewtips.only("video"))
+        assert ["no"] == ids(guide.tips)
+        assert interviewtips.Format.VIDEO is guide.format
 
     def test_phase_keeps_tips_for_any_time(self, mini) -> None:
         """phase="after" keeps the tips for any time, and the types without a phase."""
@@ -275,6 +310,12 @@ class TestCommandLine:
         assert out.startswith("# Second round · Video\n")
         assert "## Questions\n" in out
         assert "## Templates\n" in out
+
+    def test_guide_only_format(self, capsys) -> None:
+        """guide --only-interview-format keeps what is tagged with the format alone."""
+        argv = ("guide", "--stage", "first", "--only-interview-format", "video", *MINI)
+        code, out, _ = run(capsys, *argv, "--format", "json")
+        assert (0, ["no"]) == (code, [tip["id"] for tip in json.loads(out)["tips"]])
 
     def test_guide_json(self, capsys) -> None:
         """guide --format json prints the guide's plain data."""

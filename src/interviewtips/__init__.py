@@ -18,8 +18,8 @@ from typing import TYPE_CHECKING, Any
 from ._version import __version__
 
 if TYPE_CHECKING:
-    from ._api import available_packs, compile_pack, load, validate
-    from ._catalog import Catalog
+    from ._api import available_packs, compile_pack, load, render, validate
+    from ._catalog import Catalog, FilterValue
     from ._jsonschema import json_schema
     from ._limits import Limits
     from ._lint import lint
@@ -50,6 +50,24 @@ if TYPE_CHECKING:
     from ._plain_data import to_dict
     from ._plugins import PackInfo
     from ._problems import Problem
+    from ._typed_dicts import (
+        CatalogDict,
+        ChecklistDict,
+        HiddenDict,
+        PackDict,
+        PlaceholderDict,
+        QuestionDict,
+        QuestionToAskDict,
+        RegionDict,
+        SituationDict,
+        SourceDict,
+        StageDict,
+        StarOutlineDict,
+        SynonymsDict,
+        TemplateDict,
+        TipDict,
+        TopicDict,
+    )
     from .exceptions import ContentError, InterviewTipsError, TemplateError, UnknownNameError
 
 #: Where each public name lives.
@@ -59,6 +77,7 @@ _MODULES = {
     "load": "._api",
     "validate": "._api",
     "Catalog": "._catalog",
+    "FilterValue": "._catalog",
     "json_schema": "._jsonschema",
     "Limits": "._limits",
     "lint": "._lint",
@@ -93,6 +112,28 @@ _MODULES = {
     "to_dict": "._plain_data",
     "PackInfo": "._plugins",
     "Problem": "._problems",
+    "render": "._api",
+    **dict.fromkeys(
+        (
+            "CatalogDict",
+            "ChecklistDict",
+            "HiddenDict",
+            "PackDict",
+            "PlaceholderDict",
+            "QuestionDict",
+            "QuestionToAskDict",
+            "RegionDict",
+            "SituationDict",
+            "SourceDict",
+            "StageDict",
+            "StarOutlineDict",
+            "SynonymsDict",
+            "TemplateDict",
+            "TipDict",
+            "TopicDict",
+        ),
+        "._typed_dicts",
+    ),
     **dict.fromkeys(
         ("ContentError", "InterviewTipsError", "TemplateError", "UnknownNameError"),
         ".exceptions",
@@ -102,33 +143,50 @@ _MODULES = {
 __all__ = [
     "Audience",
     "Catalog",
+    "CatalogDict",
     "Checklist",
+    "ChecklistDict",
     "ContentError",
+    "FilterValue",
     "Format",
     "Guide",
     "Hidden",
+    "HiddenDict",
     "InterviewTipsError",
     "Kind",
     "Limits",
     "Only",
     "Pack",
+    "PackDict",
     "PackInfo",
     "Phase",
     "Placeholder",
+    "PlaceholderDict",
     "Problem",
     "Question",
+    "QuestionDict",
     "QuestionToAsk",
+    "QuestionToAskDict",
     "QuestionType",
     "Region",
+    "RegionDict",
     "Situation",
+    "SituationDict",
     "Source",
+    "SourceDict",
     "Stage",
+    "StageDict",
     "StarOutline",
+    "StarOutlineDict",
     "Synonyms",
+    "SynonymsDict",
     "Template",
+    "TemplateDict",
     "TemplateError",
     "Tip",
+    "TipDict",
     "Topic",
+    "TopicDict",
     "UnknownNameError",
     "__version__",
     "available_packs",
@@ -137,6 +195,7 @@ __all__ = [
     "lint",
     "load",
     "only",
+    "render",
     "to_dict",
     "validate",
 ]

@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
+import collections
 import contextlib
 import gc
 import os
 import re
 import threading
-from typing import TYPE_CHECKING, Union
+from typing import TYPE_CHECKING, Any, Union
 
 from ._limits import Limits
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Iterator
+    from collections.abc import Iterable, Iterator, Sequence
     from pathlib import Path
 
     from ._catalog import Catalog
@@ -28,6 +29,15 @@ _lock = threading.RLock()  # re-entrant: the default load reads the built-in pac
 _default_catalog: Catalog | None = None
 _builtin_pack: ReadPack | None = None
 
+#: How many catalogs of packs `load` keeps, the least recently used dropped first.
+PACK_CACHE_SIZE = 16
+#: A stat fingerprint: the path, size and mtime_ns of every file and folder of the packs.
+Stamp = tuple[tuple[str, int, int], ...]
+_pack_lock = threading.Lock()  # held through a load, so that two threads read a pack once
+_pack_catalogs: collections.OrderedDict[tuple[Any, ...], tuple[Catalog, Stamp]] = (
+    collections.OrderedDict()
+)
+
 
 def load(
     packs: PackPath | Iterable[PackPath] = (),
@@ -38,8 +48,12 @@ def load(
     """Return a catalog of the built-in guidance and of any packs given.
 
     The default catalog (no packs, the built-in content) is read once, on first
-    use, and shared: later calls return the same object. A failed load changes
-    nothing that was loaded before.
+    use, and shared: later calls return the same object. A catalog of packs is
+    kept too: a later call with the same packs, ``builtin`` and ``limits`` returns the
+    same object while no file or folder of the packs has changed (by path, size and
+    modification time), and reads them again when one has. The last
+    16 catalogs of packs (``PACK_CACHE_SIZE``) are kept. A failed load changes nothing that
+    was loaded before, and is not kept.
 
     Args:
         packs: Packs to add, in order: folders, or names of installed pack plugins
@@ -53,7 +67,7 @@ def load(
     global _default_catalog  # noqa: PLW0603 - the documented process-wide cache
     folders = folders_of(packs)
     if folders or not builtin:
-        return _assemble_packs(folders, builtin=builtin, limits=limits)
+        return _cached_packs(folders, builtin=builtin, limits=limits)
     catalog = _default_catalog
     if catalog is None:
         with _lock:
@@ -112,6 +126,37 @@ def compile_pack(pack: PackPath, *, builtin: bool = True, limits: Limits | None 
     return write(folder, default_limits(limits))
 
 
+def render(
+    records: Iterable[Any],
+    format: str = "text",  # noqa: A002 - the word the command line uses too
+    *,
+    catalog: Catalog | None = None,
+    width: int = 88,
+) -> str:
+    """Return records (of any type, mixed as you like) rendered as the command line does.
+
+    >>> import interviewtips
+    >>> tip = interviewtips.load().lookup("reflect-on-the-first-round")
+    >>> print(interviewtips.render([tip], "markdown").splitlines()[0])
+    ### Do: Review your notes from the first round
+
+    Args:
+        records: The records: tips, questions, stages... in the order to show them.
+        format: ``"text"`` (wrapped to ``width``, for a terminal or an email),
+            ``"markdown"`` (escaped, for a page or a chat message), ``"json"`` (a list
+            of `to_dict` objects) or ``"csv"`` (a row a record, a column a field).
+        catalog: Where the display names of the stages and topics records name come
+            from; by default the default catalog (`load`).
+        width: The width text is wrapped to.
+
+    Raises:
+        ValueError: ``format`` is not one of those.
+    """
+    from ._render import render as rendered  # noqa: PLC0415 - keeps rendering off the import
+
+    return rendered(catalog if catalog is not None else load(), records, format, width=width)
+
+
 def available_packs() -> tuple[PackInfo, ...]:
     """Return the installed pack plugins, by name, without reading their content.
 
@@ -121,6 +166,55 @@ def available_packs() -> tuple[PackInfo, ...]:
     from ._plugins import installed_packs  # noqa: PLC0415 - importlib.metadata is slow
 
     return installed_packs()
+
+
+def _cached_packs(folders: list[Path], *, builtin: bool, limits: Limits | None) -> Catalog:
+    """Return the catalog of packs, from the cache while their files are unchanged."""
+    key = (tuple(os.path.abspath(folder) for folder in folders), builtin, limits)  # noqa: PTH100
+    with _pack_lock:
+        stamp = _stamp(key[0])
+        cached = _pack_catalogs.get(key)
+        if cached is not None and cached[1] == stamp:
+            _pack_catalogs.move_to_end(key)
+            return cached[0]
+        catalog = _assemble_packs(folders, builtin=builtin, limits=limits)
+        _pack_catalogs[key] = (catalog, stamp)  # the stamp from before the read: a file
+        _pack_catalogs.move_to_end(key)  # changed during it makes the next load read again
+        while len(_pack_catalogs) > PACK_CACHE_SIZE:
+            _pack_catalogs.popitem(last=False)
+        return catalog
+
+
+def _stamp(folders: Iterable[str]) -> Stamp:
+    """Return the path, size and mtime_ns of every file and folder in the pack folders.
+
+    Entries whose names start with a dot are left out, as the reader leaves them out;
+    a folder's own time changes when a file is added to it, removed or renamed.
+    """
+    found = []
+    pending = list(folders)
+    while pending:
+        folder = pending.pop()
+        try:
+            status = os.stat(folder)  # noqa: PTH116
+            entries = list(os.scandir(folder)) if os.path.isdir(folder) else []  # noqa: PTH112
+        except OSError:
+            found.append((folder, -1, -1))  # missing or unreadable: the load says why
+            continue
+        found.append((folder, status.st_size, status.st_mtime_ns))
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            if entry.is_dir(follow_symlinks=False):  # a linked folder is stamped, not walked:
+                pending.append(entry.path)  # a link can lead back up the tree
+            else:
+                try:
+                    status = entry.stat()
+                except OSError:
+                    found.append((entry.path, -1, -1))
+                    continue
+                found.append((entry.path, status.st_size, status.st_mtime_ns))
+    return tuple(sorted(found))
 
 
 def _assemble_packs(
@@ -133,8 +227,8 @@ def _assemble_packs(
 ) -> Catalog:
     """Read the packs in ``folders`` and build their catalog, with the built-in pack first."""
     with _collector_paused():
-        given = read_packs(folders, limits, compiled=compiled)
-        return combine(given, builtin=builtin, replaceable=replaceable)
+        given, problems = read_packs(folders, limits, compiled=compiled)
+        return combine(given, builtin=builtin, replaceable=replaceable, problems=problems)
 
 
 @contextlib.contextmanager
@@ -157,18 +251,15 @@ def _collector_paused() -> Iterator[None]:
 
 def read_packs(
     folders: list[Path], limits: Limits | None, *, compiled: bool = True
-) -> list[ReadPack]:
-    """Read every pack, or raise one error naming every problem in any of them.
+) -> tuple[list[ReadPack], list[Problem]]:
+    """Read every pack; return what could be read of each, and every problem found.
 
-    With ``compiled`` false, the YAML is read even where a compiled form matches it,
-    as the authoring commands (validate, lint) need.
-
-    Raises:
-        ContentError: Some pack has problems.
+    A pack with problems is returned too, with the records that could be read, so that
+    the merge checks them in the same pass (see `ReadPack`). With ``compiled`` false,
+    the YAML is read even where a compiled form matches it, as the authoring commands
+    (validate, lint) need.
     """
     from ._pack import out_of_memory, read_pack  # noqa: PLC0415 - keeps YAML off the import path
-    from ._problems import capped  # noqa: PLC0415
-    from .exceptions import ContentError  # noqa: PLC0415
 
     given = []
     problems: list[Problem] = []
@@ -180,21 +271,35 @@ def read_packs(
         problems += found
         if pack is not None:
             given.append(pack)
-    if problems:
-        raise ContentError(capped(problems))
-    return given
+    return given, problems
 
 
-def combine(given: list[ReadPack], *, builtin: bool, replaceable: bool = False) -> Catalog:
-    """Build the catalog of packs already read, with the built-in pack first.
+def stack(given: list[ReadPack], *, builtin: bool, replaceable: bool = False) -> list[ReadPack]:
+    """Return the packs to merge: the built-in pack first, unless left out.
 
     With ``replaceable``, a pack whose id is ``core`` stands in for the built-in pack.
     """
-    from ._merge import assemble  # noqa: PLC0415 - keeps YAML off the import path
-
     if replaceable and any(pack.pack.id == "core" for pack in given):
         builtin = False
-    return assemble([_builtin(), *given] if builtin else given)
+    return [_builtin(), *given] if builtin else given
+
+
+def combine(
+    given: list[ReadPack],
+    *,
+    builtin: bool,
+    replaceable: bool = False,
+    problems: Sequence[Problem] = (),
+) -> Catalog:
+    """Build the catalog of packs already read, with the built-in pack first.
+
+    Raises:
+        ContentError: ``problems`` were found reading the packs, or merging them finds
+            some; the error names all of them.
+    """
+    from ._merge import assemble  # noqa: PLC0415 - keeps YAML off the import path
+
+    return assemble(stack(given, builtin=builtin, replaceable=replaceable), problems)
 
 
 def _builtin() -> ReadPack:
@@ -208,7 +313,7 @@ def _builtin() -> ReadPack:
         if _builtin_pack is None:
             folder, installed = locate_builtin()
             pack, problems = read_pack(folder, default_limits(None), installed=installed)
-            if pack is None:
+            if pack is None or problems:
                 raise ContentError(problems)
             _builtin_pack = pack.without_nodes()  # kept for the process: no YAML nodes
         return _builtin_pack
@@ -266,3 +371,5 @@ def _reset_for_tests(*, keep_builtin_pack: bool = False) -> None:
         _default_catalog = None
         if not keep_builtin_pack:
             _builtin_pack = None
+    with _pack_lock:
+        _pack_catalogs.clear()

@@ -7,7 +7,8 @@ its facet resolves, and every facet a way to turn what a caller names into ids.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any, Literal, Protocol, TypeVar, Union, cast, overload
 
 from . import _text
 from ._index import UNTAGGED, FacetIndex
@@ -19,9 +20,10 @@ from ._shapes import split_joined
 from .exceptions import UnknownNameError
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Mapping
+    from collections.abc import Mapping
 
     from ._columns import RecordTable
+    from ._merge import Removal
     from ._models import (
         Checklist,
         Pack,
@@ -38,10 +40,28 @@ if TYPE_CHECKING:
     )
     from ._registry import Facet, RecordType
     from ._search import Thesaurus, WordIndex
+    from ._typed_dicts import CatalogDict
 
-#: What a filter takes: an id, a display name or an alias, the record or enum member it
-#: names, or an iterable of those (any of them); or `interviewtips.only` of those.
-FilterValue = Any
+
+class Named(Protocol):
+    """Anything with an ``id``: a stage, a topic, any record."""
+
+    @property
+    def id(self) -> str:
+        """The id a filter takes."""
+        ...  # pragma: no cover - a protocol
+
+
+#: One value a filter takes: an id, a display name or an alias (a str; the enum
+#: members such as ``Kind.DO`` are str too), or a record with an ``id`` (a `Stage`...).
+FilterItem = Union[str, Named]
+#: What a filter takes: one `FilterItem`, an iterable of them (any of them),
+#: `interviewtips.only` of those, or None (no filter).
+FilterValue = Union[FilterItem, Iterable[FilterItem], Only, None]
+
+_D = TypeVar("_D")
+#: How a lookup error says what became of a record the merge took out.
+_VERBS = {"hidden": "hides", "replaced": "replaces"}
 #: The ``record`` that names every record type of guidance at once.
 ALL = "all"
 
@@ -62,6 +82,7 @@ class Catalog:
         "_matchers",
         "_names",
         "_record_names",
+        "_removed",
         "_thesaurus",
         "_vocabularies",
         "_word_indexes",
@@ -74,10 +95,16 @@ class Catalog:
         packs: Iterable[Pack],
         tables: Mapping[str, RecordTable],
         files: Iterable[str] = (),
+        removed: Mapping[str, Mapping[str, tuple[Removal, ...]]] | None = None,
     ) -> None:
-        """Index the records; ``tables`` maps each section of `SECTIONS` to its records."""
+        """Index the records; ``tables`` maps each section of `SECTIONS` to its records.
+
+        ``removed`` says, by record type and id, which records the packs hid or
+        replaced, so that looking one up can say which pack did it.
+        """
         self.packs: tuple[Pack, ...] = tuple(packs)
         self.files: tuple[str, ...] = tuple(files)
+        self._removed = dict(removed or {})
         self._vocabularies: dict[str, tuple[Any, ...]] = {}
         for record_type in VOCABULARIES:
             table = tables[record_type.section]
@@ -158,6 +185,26 @@ class Catalog:
         """Every tip, in canonical order."""
         return self._indexes["tips"].records
 
+    @overload
+    def select(self, record: Literal["tips"], **filters: FilterValue) -> tuple[Tip, ...]: ...
+    @overload
+    def select(
+        self, record: Literal["questions"], **filters: FilterValue
+    ) -> tuple[Question, ...]: ...
+    @overload
+    def select(
+        self, record: Literal["questions-to-ask"], **filters: FilterValue
+    ) -> tuple[QuestionToAsk, ...]: ...
+    @overload
+    def select(
+        self, record: Literal["templates"], **filters: FilterValue
+    ) -> tuple[Template, ...]: ...
+    @overload
+    def select(
+        self, record: Literal["checklists"], **filters: FilterValue
+    ) -> tuple[Checklist, ...]: ...
+    @overload
+    def select(self, record: str, **filters: FilterValue) -> tuple[Any, ...]: ...
     def select(self, record: str, **filters: FilterValue) -> tuple[Any, ...]:
         """Return the records of one type that match every filter given, in canonical order.
 
@@ -214,6 +261,55 @@ class Catalog:
         """
         return self.select("checklists", **filters)
 
+    @overload
+    def search(
+        self,
+        text: str,
+        *,
+        limit: int | None = None,
+        record: Literal["tips"] = ...,
+        **filters: FilterValue,
+    ) -> tuple[Tip, ...]: ...
+    @overload
+    def search(
+        self,
+        text: str,
+        *,
+        limit: int | None = None,
+        record: Literal["questions"],
+        **filters: FilterValue,
+    ) -> tuple[Question, ...]: ...
+    @overload
+    def search(
+        self,
+        text: str,
+        *,
+        limit: int | None = None,
+        record: Literal["questions-to-ask"],
+        **filters: FilterValue,
+    ) -> tuple[QuestionToAsk, ...]: ...
+    @overload
+    def search(
+        self,
+        text: str,
+        *,
+        limit: int | None = None,
+        record: Literal["templates"],
+        **filters: FilterValue,
+    ) -> tuple[Template, ...]: ...
+    @overload
+    def search(
+        self,
+        text: str,
+        *,
+        limit: int | None = None,
+        record: Literal["checklists"],
+        **filters: FilterValue,
+    ) -> tuple[Checklist, ...]: ...
+    @overload
+    def search(
+        self, text: str, *, limit: int | None = None, record: str, **filters: FilterValue
+    ) -> tuple[Any, ...]: ...
     def search(
         self, text: str, *, limit: int | None = None, record: str = "tips", **filters: FilterValue
     ) -> tuple[Any, ...]:
@@ -388,7 +484,8 @@ class Catalog:
             records[record_type.section] = tuple(
                 map(index.record, sorted(positions, key=order.__getitem__))
             )
-        resolved = {name: self._names[name].resolve_filter(value) for name, value in chosen.items()}
+        names = {name: v.values if isinstance(v, Only) else v for name, v in chosen.items()}
+        resolved = {name: self._names[name].resolve_filter(value) for name, value in names.items()}
         formats, phases = resolved.pop("format", ()), resolved.pop("phase", ())
         resolved.pop("stage")
         return Guide(
@@ -399,11 +496,72 @@ class Catalog:
             **records,
         )
 
+    @overload
+    def get(
+        self, id: str, default: None = None, *, record: Literal["tips"] = ...
+    ) -> Tip | None: ...
+    @overload
+    def get(self, id: str, default: _D, *, record: Literal["tips"] = ...) -> Tip | _D: ...
+    @overload
+    def get(
+        self, id: str, default: None = None, *, record: Literal["questions"]
+    ) -> Question | None: ...
+    @overload
+    def get(self, id: str, default: _D, *, record: Literal["questions"]) -> Question | _D: ...
+    @overload
+    def get(
+        self, id: str, default: None = None, *, record: Literal["questions-to-ask"]
+    ) -> QuestionToAsk | None: ...
+    @overload
+    def get(
+        self, id: str, default: _D, *, record: Literal["questions-to-ask"]
+    ) -> QuestionToAsk | _D: ...
+    @overload
+    def get(
+        self, id: str, default: None = None, *, record: Literal["templates"]
+    ) -> Template | None: ...
+    @overload
+    def get(self, id: str, default: _D, *, record: Literal["templates"]) -> Template | _D: ...
+    @overload
+    def get(
+        self, id: str, default: None = None, *, record: Literal["checklists"]
+    ) -> Checklist | None: ...
+    @overload
+    def get(self, id: str, default: _D, *, record: Literal["checklists"]) -> Checklist | _D: ...
+    @overload
+    def get(self, id: str, default: None = None, *, record: Literal["stages"]) -> Stage | None: ...
+    @overload
+    def get(self, id: str, default: _D, *, record: Literal["stages"]) -> Stage | _D: ...
+    @overload
+    def get(self, id: str, default: None = None, *, record: Literal["topics"]) -> Topic | None: ...
+    @overload
+    def get(self, id: str, default: _D, *, record: Literal["topics"]) -> Topic | _D: ...
+    @overload
+    def get(
+        self, id: str, default: None = None, *, record: Literal["situations"]
+    ) -> Situation | None: ...
+    @overload
+    def get(self, id: str, default: _D, *, record: Literal["situations"]) -> Situation | _D: ...
+    @overload
+    def get(
+        self, id: str, default: None = None, *, record: Literal["regions"]
+    ) -> Region | None: ...
+    @overload
+    def get(self, id: str, default: _D, *, record: Literal["regions"]) -> Region | _D: ...
+    @overload
+    def get(
+        self, id: str, default: None = None, *, record: Literal["synonyms"]
+    ) -> Synonyms | None: ...
+    @overload
+    def get(self, id: str, default: _D, *, record: Literal["synonyms"]) -> Synonyms | _D: ...
+    @overload
+    def get(self, id: str, default: Any = None, *, record: str) -> Any: ...
     def get(self, id: str, default: Any = None, *, record: str = "tips") -> Any:  # noqa: A002
         """Return the record with this id (``pack:id`` also works), or ``default``.
 
         ``record`` names the record type, as for `select`, or a vocabulary
-        ("stages", "topics", "situations", "regions").
+        ("stages", "topics", "situations", "regions"). The result is typed by it: a
+        type checker knows ``get(id, record="templates")`` is a `Template` or None.
         """
         section = self._record_names.resolve(record)
         pack, local = _text.split_reference(id)
@@ -413,19 +571,61 @@ class Catalog:
             return default
         return found
 
+    @overload
+    def lookup(self, id: str, *, record: Literal["tips"] = ...) -> Tip: ...
+    @overload
+    def lookup(self, id: str, *, record: Literal["questions"]) -> Question: ...
+    @overload
+    def lookup(self, id: str, *, record: Literal["questions-to-ask"]) -> QuestionToAsk: ...
+    @overload
+    def lookup(self, id: str, *, record: Literal["templates"]) -> Template: ...
+    @overload
+    def lookup(self, id: str, *, record: Literal["checklists"]) -> Checklist: ...
+    @overload
+    def lookup(self, id: str, *, record: Literal["stages"]) -> Stage: ...
+    @overload
+    def lookup(self, id: str, *, record: Literal["topics"]) -> Topic: ...
+    @overload
+    def lookup(self, id: str, *, record: Literal["situations"]) -> Situation: ...
+    @overload
+    def lookup(self, id: str, *, record: Literal["regions"]) -> Region: ...
+    @overload
+    def lookup(self, id: str, *, record: Literal["synonyms"]) -> Synonyms: ...
+    @overload
+    def lookup(self, id: str, *, record: str) -> Any: ...
     def lookup(self, id: str, *, record: str = "tips") -> Any:  # noqa: A002
         """Return the record with this id, as `get` does, or raise.
 
+        Typed as `get` is: ``lookup(id, record="templates")`` is a `Template`.
+
         Raises:
-            UnknownNameError: No record has that id; the error lists close matches.
+            UnknownNameError: No record has that id; the error lists close matches,
+                and, when a pack hid or replaced the record, says which
+                (`UnknownNameError.removed_by`).
         """
         found = self.get(id, record=record)
         if found is None:
             name = self._record_names.resolve(record)
             record_type = RECORD_TYPES.get(name) or SECTIONS[name.replace("-", "_")]
-            local = _text.split_reference(id)[1].casefold()
-            raise UnknownNameError(record_type.singular, id, self._close_ids(name)(local))
+            pack, local = _text.split_reference(id)
+            removal = self._removal(name, pack, local)
+            if removal is not None:
+                raise UnknownNameError(
+                    record_type.singular,
+                    id,
+                    (local,) if removal.how == "replaced" else (),
+                    removed_by=removal.by,
+                    reason=f"pack {removal.by!r} {_VERBS[removal.how]} it",
+                )
+            raise UnknownNameError(
+                record_type.singular, id, self._close_ids(name)(local.casefold())
+            )
         return found
+
+    def _removal(self, name: str, pack: str, local: str) -> Removal | None:
+        """Return how the record ``pack:local`` of a record type was taken out, if it was."""
+        removals = self._removed.get(name, {}).get(local, ())
+        return next((r for r in reversed(removals) if not pack or r.of == pack), None)
 
     def _close_ids(self, record: str) -> _text.CloseMatches:
         """Return what finds the ids of a record type close to a mistyped one (made once)."""
@@ -436,21 +636,23 @@ class Catalog:
             matcher = self._matchers[record] = _text.CloseMatches(known)
         return matcher
 
-    def stage(self, name: Any) -> Stage:
+    def stage(self, name: FilterItem) -> Stage:
         """Return the stage a name, alias or id stands for.
 
         Raises:
             UnknownNameError: No stage is called that.
         """
-        return self._by_id["stages"][self._names["stage"].resolve(getattr(name, "id", name))]  # type: ignore[no-any-return]
+        id_ = name if isinstance(name, str) else name.id
+        return self._by_id["stages"][self._names["stage"].resolve(id_)]  # type: ignore[no-any-return]
 
-    def topic(self, name: Any) -> Topic:
+    def topic(self, name: FilterItem) -> Topic:
         """Return the topic a name, alias or id stands for.
 
         Raises:
             UnknownNameError: No topic is called that.
         """
-        return self._by_id["topics"][self._names["topic"].resolve(getattr(name, "id", name))]  # type: ignore[no-any-return]
+        id_ = name if isinstance(name, str) else name.id
+        return self._by_id["topics"][self._names["topic"].resolve(id_)]  # type: ignore[no-any-return]
 
     def counts(self, by: str = "stage", *, of: str = "tips") -> dict[str, int]:
         """Count records by a facet's values, zeros included, in the facet's order.
@@ -463,18 +665,20 @@ class Catalog:
         Raises:
             UnknownNameError: ``by`` or ``of`` names nothing.
         """
-        if by == "record":
-            return {name: len(index) for name, index in self._indexes.items()}
         record_type = self._guidance(of)
-        index = self._indexes[record_type.name]
         facet = NameIndex(
-            f"facet of {record_type.name}", ((f, ()) for f in record_type.facets)
+            f"facet of {record_type.name}", ((f, ()) for f in (*record_type.facets, "record"))
         ).resolve(by)
-        return index.count(facet, self._names[facet].ids)
+        if facet == "record":
+            return {name: len(index) for name, index in self._indexes.items()}
+        return self._indexes[record_type.name].count(facet, self._names[facet].ids)
 
-    def to_dict(self) -> dict[str, Any]:
-        """Return the whole catalog as plain data (a new copy each call), ready for JSON."""
-        return {
+    def to_dict(self) -> CatalogDict:
+        """Return the whole catalog as plain data (a new copy each call), ready for JSON.
+
+        Typed by `CatalogDict`: each section's records are the TypedDicts of their type.
+        """
+        data: dict[str, Any] = {
             "packs": [to_dict(pack) for pack in self.packs],
             **{
                 section: [to_dict(record) for record in records]
@@ -485,6 +689,7 @@ class Catalog:
                 for name, record_type in RECORD_TYPES.items()
             },
         }
+        return cast("CatalogDict", data)  # its sections are the registry's: a test checks
 
     # -- helpers ---------------------------------------------------------------------
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import copy
 import functools
+import os
 import threading
 from itertools import chain
 from typing import TYPE_CHECKING, Any, Callable
@@ -46,9 +47,22 @@ class RecordTable:
         starts: The column where each row starts.
         records: Each row's record, or None where it is still to be built.
         nodes: Each row's YAML node (None for a compiled row), or None when no row has one.
+        inherits: For each replacement that leaves fields out, to take them from the
+            record it replaces, its row and the names of those fields (their columns
+            hold None until the merge fills them in, and the row has no record).
     """
 
-    __slots__ = ("_row_of", "columns", "lines", "nodes", "paths", "records", "spec", "starts")
+    __slots__ = (
+        "_row_of",
+        "columns",
+        "inherits",
+        "lines",
+        "nodes",
+        "paths",
+        "records",
+        "spec",
+        "starts",
+    )
 
     def __init__(
         self,
@@ -60,6 +74,7 @@ class RecordTable:
         *,
         records: list[Any],
         nodes: Sequence[Mapping | None] | None = None,
+        inherits: dict[int, tuple[str, ...]] | None = None,
     ) -> None:
         self.spec = spec
         self.columns = columns
@@ -68,18 +83,28 @@ class RecordTable:
         self.starts = starts
         self.records = records
         self.nodes = nodes
+        self.inherits = inherits or {}
         self._row_of: dict[str, int] | None = None
 
     @classmethod
     def of_converted(cls, spec: RecordType, converted: Sequence[Converted]) -> RecordTable:
-        """Return the table of records converted from YAML, each with its file and node."""
+        """Return the table of records converted from YAML, each with its file and node.
+
+        A replacement that leaves out fields (see `is_partial`) has None in their columns
+        until the merge fills them in, and no record until then.
+        """
         records = [record for _, record, _, _ in converted]
         columns = [
-            [field.shape.to_column(getattr(r, field.name)) for r in records]
-            for field in spec.fields
+            [_column_value(field, getattr(r, field.name)) for r in records] for field in spec.fields
         ]
         columns.append([record.pack for record in records])
         nodes = [node for _, _, _, node in converted]
+        inherits = {}
+        for row, (record, node) in enumerate(zip(records, nodes)):
+            left_out = inherited_fields(spec, record, node)
+            if left_out:
+                inherits[row] = left_out
+                records[row] = None  # built once the merge has filled it in
         return cls(
             spec,
             columns,
@@ -88,6 +113,7 @@ class RecordTable:
             [node.column for node in nodes],
             records=records,
             nodes=nodes,
+            inherits=inherits,
         )
 
     @classmethod
@@ -175,6 +201,7 @@ class RecordTable:
             self.starts,
             records=records,
             nodes=self.nodes,
+            inherits=self.inherits,
         )
         table._row_of = self._row_of  # the ids are unchanged
         return table
@@ -219,6 +246,16 @@ class Row:
         """The record."""
         return self.table.record(self.row)
 
+    @property
+    def pack(self) -> str:
+        """The id of the pack that defines the record."""
+        return str(self.value("pack"))
+
+    @property
+    def inherits(self) -> tuple[str, ...]:
+        """The fields a replacement leaves out, to take from the record it replaces."""
+        return self.table.inherits.get(self.row, ())
+
     def value(self, field: str) -> Any:
         """Return the value of one field (or of ``pack``), as its column holds it."""
         return self.table.column(field)[self.row]
@@ -245,6 +282,29 @@ class Row:
         return field.shape.from_column(self.value(name))
 
 
+#: The fields a replacement never inherits: its own id, and what it replaces.
+_OWN = ("id", "replaces")
+
+
+def inherited_fields(spec: RecordType, record: Any, node: Mapping) -> tuple[str, ...]:
+    """Return the fields a replacement read from YAML leaves out, to inherit; none for others.
+
+    A field written empty (``phase: ~``, ``formats: []``) is stated, and stays empty.
+    """
+    if getattr(record, "replaces", None) is None:
+        return ()
+    return tuple(
+        field.name
+        for field in spec.fields
+        if field.name not in _OWN and node.get(field.name) is None
+    )
+
+
+def _column_value(field: Field, value: Any) -> Any:
+    """Return a record's value as its column holds it; None where a replacement left it out."""
+    return None if value is None else field.shape.to_column(value)
+
+
 #: A record converted from YAML: its type, the record, its file and its node.
 Converted = tuple["RecordType", Any, str, "Mapping"]
 
@@ -258,18 +318,84 @@ def tables_of(converted: Iterable[Converted]) -> dict[str, RecordTable]:
 
 
 class ReadPack:
-    """A pack read and converted, not yet checked against other packs."""
+    """A pack read and converted, not yet checked against other packs.
 
-    __slots__ = ("files", "manifest_path", "pack", "tables")
+    A pack with problems in some records is read too, without those records, so that the
+    merge checks the rest in the same pass: ``failed`` names the records left out, by
+    section, and ``unparsed`` says whether some file could not be read at all.
+
+    Args:
+        pack: The manifest.
+        manifest_path: Where the manifest is.
+        tables: The pack's records by section, each in the order its files give them.
+        files: Every file read.
+        manifest: The manifest's YAML node (None when read from a compiled form).
+        failed: The ids of records that could not be converted, by section.
+        unparsed: Whether some content file could not be parsed, so its ids are unknown.
+    """
+
+    __slots__ = ("failed", "files", "manifest", "manifest_path", "pack", "tables", "unparsed")
 
     def __init__(
-        self, pack: Pack, manifest_path: str, tables: dict[str, RecordTable], files: tuple[str, ...]
+        self,
+        pack: Pack,
+        manifest_path: str,
+        tables: dict[str, RecordTable],
+        files: tuple[str, ...],
+        *,
+        manifest: Mapping | None = None,
+        failed: dict[str, set[str]] | None = None,
+        unparsed: bool = False,
     ) -> None:
         self.pack = pack
         self.manifest_path = manifest_path
-        #: The pack's records by section, each in the order its files give them.
         self.tables = tables
         self.files = files
+        self.manifest = manifest
+        self.failed = failed or {}
+        self.unparsed = unparsed
+
+    def manifest_place(self, key: str, index: int | None = None) -> tuple[int, int]:
+        """Return the line and column of a manifest key's value, or of one item of a list.
+
+        Without the manifest's node (a compiled form), the manifest is parsed again to
+        say; failing that, its start is given.
+        """
+        manifest = self.manifest_node()
+        if manifest is None:
+            return 1, 1
+        node = manifest.locate(key, index)
+        return node.line, node.column
+
+    def manifest_node(self) -> Mapping | None:
+        """Return the manifest's node: kept from the read, or parsed again for a compiled form.
+
+        Only a problem to locate asks for it; a compiled form is used only while the
+        manifest is unchanged, so parsing it again finds what was compiled.
+        """
+        if self.manifest is None and os.path.isfile(self.manifest_path):  # noqa: PTH113
+            from . import _nodes, _yaml  # noqa: PLC0415 - only to locate a compiled pack's problem
+            from ._limits import Limits  # noqa: PLC0415
+
+            try:
+                with open(self.manifest_path, "rb") as file:  # noqa: PTH123
+                    text, _ = _yaml.decode(file.read(), self.manifest_path, Limits())
+            except OSError:
+                text = None
+            node = None if text is None else _yaml.parse(text, self.manifest_path, Limits())[0]
+            if isinstance(node, _nodes.Mapping):
+                self.manifest = node
+        return self.manifest
+
+    def hidden_place(self, index: int) -> tuple[int, int]:
+        """Return where the manifest names the ``index``-th record it hides."""
+        manifest = self.manifest_node()
+        hides = manifest.get("hides") if manifest is not None else None
+        if hides is not None:  # a mapping of sections to lists, as the manifest was read
+            items = [item for _, ids in getattr(hides, "entries", ()) for item in ids.items]
+            if index < len(items):
+                return items[index].line, items[index].column
+        return self.manifest_place("hides")
 
     def rows(self) -> list[Row]:
         """Return every record's row, section by section."""
@@ -278,7 +404,14 @@ class ReadPack:
     def without_nodes(self) -> ReadPack:
         """Return the pack without the YAML nodes its tables keep, to cache it."""
         tables = {section: table.without_nodes() for section, table in self.tables.items()}
-        return ReadPack(self.pack, self.manifest_path, tables, self.files)
+        return ReadPack(
+            self.pack,
+            self.manifest_path,
+            tables,
+            self.files,
+            failed=self.failed,
+            unparsed=self.unparsed,
+        )
 
 
 @functools.cache

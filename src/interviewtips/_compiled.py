@@ -42,7 +42,7 @@ if TYPE_CHECKING:
 
 
 #: Bumped whenever the compiled form changes shape.
-FORMAT = 4
+FORMAT = 5
 
 
 class _StaleError(Exception):
@@ -90,6 +90,10 @@ def compiled_form(pack: ReadPack, sources: dict[str, tuple[Traversable, bytes]])
             "column": table.starts,
             "fields": fields,
         }
+        if table.inherits:  # replacements that leave fields out, by row
+            sections[section]["inherits"] = {
+                str(row): list(names) for row, names in table.inherits.items()
+            }
     return {
         "format": FORMAT,
         "schema_version": SCHEMA_VERSION,
@@ -238,24 +242,44 @@ def _table(
     A checked form also has every record's cross-field rules run, as the reader runs them.
     """
     given = dict(block.pop("fields"))
+    inherits = _inherits(record_type, block.pop("inherits", {}))
     files, lines, starts = _places(block, paths, checked=max_chars is not None)
     count = len(files)
     columns = [
-        _column(field, given.pop(field.name, None), count, max_chars)
+        _column(
+            field,
+            given.pop(field.name, None),
+            count,
+            max_chars,
+            {row for row, names in inherits.items() if field.name in names},
+        )
         for field in record_type.fields
     ]
-    if given:
-        raise _StaleError  # a field the record type does not have
+    if given or (inherits and max(inherits) >= count):
+        raise _StaleError  # a field the record type does not have, or a row it lacks
     columns.append([pack] * count)
-    table = RecordTable(record_type, columns, files, lines, starts, records=[None] * count)
+    table = RecordTable(
+        record_type, columns, files, lines, starts, records=[None] * count, inherits=inherits
+    )
     checked = max_chars is not None
     if (
         checked
         and record_type.rules
-        and any(record_type.findings(row.values) for row in table.rows())
+        and any(record_type.findings(row.values) for row in table.rows() if not row.inherits)
     ):
         raise _StaleError  # a record the reader would refuse: the YAML is read and says why
     return table
+
+
+def _inherits(record_type: RecordType, given: Any) -> dict[int, tuple[str, ...]]:
+    """Return the fields each replacement leaves out, by row, checked to be the type's."""
+    fields = set(record_type.field_names) - {"id", "replaces"}
+    inherits = {}
+    for row, names in dict(given).items():
+        if not (row.isdigit() and check_list(names) and set(names) <= fields):
+            raise _StaleError
+        inherits[int(row)] = tuple(names)
+    return inherits
 
 
 def _places(
@@ -274,13 +298,18 @@ def _places(
     return list(map(paths.__getitem__, numbers)), lines, starts
 
 
-def _column(field: Field, given: Any, count: int, max_chars: int | None) -> list[Any]:
-    """Return one field's column of values (None when no record has the field), checked."""
+def _column(
+    field: Field, given: Any, count: int, max_chars: int | None, inherited: set[int]
+) -> list[Any]:
+    """Return one field's column of values (None when no record has the field), checked.
+
+    The rows in ``inherited`` are replacements that leave the field out: None.
+    """
     values = [None] * count if given is None else check_list(given)
-    if len(values) != count:
+    if len(values) != count or any(values[row] is not None for row in inherited):
         raise _StaleError
     present = [value for value in values if value is not None]
-    if field.required and len(present) != count:
+    if field.required and len(present) != count - len(inherited):
         raise _StaleError
     if field.shape.nested:
         read = field.shape.read_compiled

@@ -49,6 +49,8 @@ class Converter:
         self.problems = problems
         self.pack = pack
         self.count = 0
+        #: The section and id of each record left out for its problems, where its id is good.
+        self.failed: list[tuple[str, str]] = []
 
     def problem(self, node: Node, code: str, message: str) -> None:
         """Record a problem at a node; stop reading the file after too many."""
@@ -105,6 +107,14 @@ class Converter:
                 if record is not None:
                     assert isinstance(item, Mapping)  # noqa: S101 - record_or_none() checked it
                     converted.append((record_type, record, self.path, item))
+                else:
+                    self._failed(record_type, item)
+
+    def _failed(self, record_type: RecordType, item: Node) -> None:
+        """Note the id of a record left out, so that the merge knows it exists."""
+        id_node = item.get("id") if isinstance(item, Mapping) else None
+        if isinstance(id_node, Scalar) and _text.is_slug(id_node.value.strip()):
+            self.failed.append((record_type.section, id_node.value.strip()))
 
     def record(self, record_type: RecordType, node: Node) -> Any:
         """Return a nested record, or abandon the value after recording why it cannot be."""
@@ -121,8 +131,15 @@ class Converter:
             return None
         count = len(self.problems)
         values = self.fields(record_type, node)
+        # A replacement inherits what it leaves out from the record it replaces: the merge
+        # fills it in, and runs the cross-field rules then.
+        replacing = "replaces" in values
+        inherited = []
         for field in record_type.fields:
             if field.required and node.get(field.name) is None:
+                if replacing:
+                    inherited.append(field.name)
+                    continue
                 self.problem(
                     node, codes.MISSING_FIELD, f"missing field {field.name!r}: {field.doc}"
                 )
@@ -130,7 +147,9 @@ class Converter:
             return None
         if self.pack is not None and "pack" in attrs.fields_dict(record_type.model):
             values["pack"] = self.pack
-        record = record_type.model(**values)
+        record = record_type.model(**dict.fromkeys(inherited), **values)
+        if replacing and any(node.get(field.name) is None for field in record_type.fields):
+            return record
         for finding in record_type.findings(lambda name: getattr(record, name)):
             where = node.locate(finding.field, finding.item)
             self.problem(where, finding.code, finding.message)

@@ -18,9 +18,9 @@ from typing import TYPE_CHECKING, Callable
 
 from . import _codes as codes
 from . import _text
-from ._api import combine, folders_of, read_packs
+from ._api import folders_of, read_packs, stack
+from ._merge import merge
 from ._problems import Problem, capped
-from .exceptions import ContentError
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
@@ -56,13 +56,14 @@ def lint(
         ignore: Drop problems whose code starts with one of these.
         limits: Bounds for reading the packs.
     """
-    try:
-        given = read_packs(folders_of(packs), limits, compiled=False)  # the YAML, always
-        combine(given, builtin=builtin, replaceable=True)
-    except ContentError as error:
-        problems = list(error.problems)
-    else:
-        problems = _style([row for pack in given for row in pack.rows()])
+    given, problems = read_packs(folders_of(packs), limits, compiled=False)  # the YAML, always
+    merged = merge(stack(given, builtin=builtin, replaceable=True), problems)
+    problems = merged.problems
+    if not problems:  # style is judged once the content is sound
+        ids = {pack.pack.id for pack in given}
+        problems = _style(
+            [row for table in merged.tables.values() for row in table.rows() if row.pack in ids]
+        )
     selected = tuple(select)
     ignored = tuple(ignore)
     return tuple(

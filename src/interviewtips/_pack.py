@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from ._columns import Converted
     from ._limits import Limits
     from ._models import Pack
-    from ._nodes import Node
+    from ._nodes import Mapping, Node
     from ._yaml import Reparses
 
 _CONTENT_SUFFIXES = (".yaml", ".yml")
@@ -46,7 +46,9 @@ def read_pack(
     alone, when it has one: see `load_installed`.
 
     Returns:
-        The pack (None when it has any problem) and the problems found.
+        The pack and the problems found. With problems, the pack holds the records that
+        could be read, for the merge to check in the same pass (see `ReadPack`); it is
+        None when the folder or the manifest could not be read.
     """
     if compiled and installed:
         ready = load_installed(root, limits.max_pack_bytes)
@@ -77,12 +79,14 @@ def _read_yaml(
 
     reparses = Reparses()  # shared by the pack's files
     manifest_file, manifest_bytes = sources[MANIFEST]
-    pack, newer = _manifest(
+    pack, manifest, newer = _manifest(
         manifest_bytes, str(manifest_file), limits, libyaml, problems, reparses=reparses
     )
     if newer:
         return None
     converted: list[Converted] = []
+    failed: dict[str, set[str]] = {}
+    unparsed = False
     for name, (file, data) in sources.items():
         if name == MANIFEST:
             continue
@@ -90,11 +94,24 @@ def _read_yaml(
         node = _parse(data, str(file), limits, libyaml, problems, reparses=reparses)
         if len(problems) == count:
             pack_id = pack.id if pack is not None else None
-            converted += Converter(str(file), problems, pack_id).content_file(node)
-    if pack is None or problems:
+            converter = Converter(str(file), problems, pack_id)
+            converted += converter.content_file(node)
+            for section, id_ in converter.failed:
+                failed.setdefault(section, set()).add(id_)
+        else:
+            unparsed = True
+    if pack is None:
         return None
     files = tuple(str(file) for file, _ in sources.values())
-    return ReadPack(pack, str(manifest_file), tables_of(converted), files)
+    return ReadPack(
+        pack,
+        str(manifest_file),
+        tables_of(converted),
+        files,
+        manifest=manifest,
+        failed=failed,
+        unparsed=unparsed,
+    )
 
 
 def _manifest(
@@ -105,9 +122,10 @@ def _manifest(
     problems: list[Problem],
     *,
     reparses: Reparses,
-) -> tuple[Pack | None, bool]:
-    """Read a manifest; return the pack (None on problems) and whether its schema is too new."""
+) -> tuple[Pack | None, Mapping | None, bool]:
+    """Read a manifest: return the pack (None on problems), its node, and whether it is too new."""
     from ._convert import Converter  # noqa: PLC0415 - a compiled pack needs no converter
+    from ._nodes import Mapping  # noqa: PLC0415 - a compiled pack needs no nodes
 
     count = len(problems)
     node = _parse(data, path, limits, libyaml, problems, reparses=reparses)
@@ -117,22 +135,21 @@ def _manifest(
                 f"{MANIFEST} is empty; start it with the pack's id: (see interviewtips new-pack)"
             )
             problems.append(Problem(path, 1, 1, codes.EMPTY_FILE, message))
-        return None, False
+        return None, None, False
     pack = Converter(path, problems).manifest(node)
+    mapping = node if isinstance(node, Mapping) else None
     if pack is not None and not 1 <= pack.schema_version <= SCHEMA_VERSION:
         message = (
             f"the pack needs schema version {pack.schema_version}, and this interviewtips reads "
             f"versions 1 to {SCHEMA_VERSION}; upgrade interviewtips"
         )
-        from ._nodes import Mapping  # noqa: PLC0415 - a compiled pack needs no nodes
-
-        where = node.get("schema_version") if isinstance(node, Mapping) else None
+        where = mapping.get("schema_version") if mapping is not None else None
         target = where or node
         problems.append(
             Problem(path, target.line, target.column, codes.UNSUPPORTED_SCHEMA, message)
         )
-        return None, True
-    return pack, False
+        return None, None, True
+    return pack, mapping, False
 
 
 def compile_pack(root: Path, limits: Limits, target: Path | None = None) -> Path:

@@ -1,4 +1,4 @@
-"""Records to text, Markdown or JSON, for people and for other programs.
+"""Records to text, Markdown, JSON or CSV, for people and for other programs.
 
 Two registries: output formats (one function that turns a list of records into the
 whole output, such as JSON) and record renderers keyed by format and record type.
@@ -6,15 +6,24 @@ The text and Markdown formats render each record with its registered renderer, o
 for a record type that has none, with one derived from its declaration. A new output
 format is one function and one `output_format` registration; a record type's own look
 in a format is one function and one `renders` registration.
+
+Text output is for terminals: it is wrapped to a width without breaking words, any
+control character is shown escaped (a backslash sequence), never sent, and do's and don'ts may be
+coloured (`Names.color`).
 """
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import re
 import textwrap
 from typing import TYPE_CHECKING, Any, Callable
 
+import attrs
+
+from . import _text
 from ._models import (
     Checklist,
     Guide,
@@ -27,7 +36,7 @@ from ._models import (
     Topic,
 )
 from ._plain_data import to_dict
-from ._record_types import FACETS, GUIDANCE, record_type_of
+from ._record_types import FACETS, GUIDANCE, KIND, record_type_of
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator, Sequence
@@ -35,7 +44,12 @@ if TYPE_CHECKING:
     from ._catalog import Catalog
     from ._registry import Field, RecordType
 
-_WIDTH = 88
+#: The width text is wrapped to when no other is given.
+WIDTH = 88
+#: The narrowest width text is wrapped to, however narrow the terminal.
+MIN_WIDTH = 20
+#: The ANSI colours of each kind's label, in text on a terminal that takes colour.
+_COLOURS = {"do": "32", "dont": "31"}  # green, red
 
 #: A record renderer: one record, with the names of what it refers to, as text.
 RecordRenderer = Callable[[Any, "Names"], str]
@@ -71,11 +85,23 @@ def formats() -> tuple[str, ...]:
     return tuple(_OUTPUT_FORMATS)
 
 
-def render(catalog: Catalog | None, records: Iterable[Any], fmt: str) -> str:
+def render(
+    catalog: Catalog | None,
+    records: Iterable[Any],
+    fmt: str,
+    *,
+    width: int = WIDTH,
+    color: bool = False,
+) -> str:
     """Render records (of any type) in one of `formats`.
 
-    ``catalog`` gives the display names of the stages and topics records name; without
-    one, their ids are shown.
+    Args:
+        catalog: Gives the display names of the stages and topics records name;
+            without one, their ids are shown.
+        records: The records.
+        fmt: The output format.
+        width: The width text is wrapped to (at least `MIN_WIDTH`).
+        color: Whether text colours each do and don't (ANSI escapes, for a terminal).
 
     Raises:
         ValueError: ``fmt`` is not one of `formats`.
@@ -83,14 +109,28 @@ def render(catalog: Catalog | None, records: Iterable[Any], fmt: str) -> str:
     output = _OUTPUT_FORMATS.get(fmt)
     if output is None:
         raise ValueError(f"unknown format {fmt!r}; use one of {', '.join(_OUTPUT_FORMATS)}")
-    return output(list(records), Names(catalog))
+    return output(list(records), Names(catalog, width=width, color=color))
 
 
 class Names:
-    """Display names of the stages, topics and other values records name by id."""
+    """What renderers are given beside a record.
 
-    def __init__(self, catalog: Catalog | None) -> None:
+    The display names of the stages, topics and other values records name by id, the
+    width to wrap text to, and whether to colour it.
+    """
+
+    def __init__(self, catalog: Catalog | None, *, width: int = WIDTH, color: bool = False) -> None:
         self.catalog = catalog
+        self.width = max(width, MIN_WIDTH)
+        self.color = color
+
+    def wrap(self, text: str, indent: str = "    ") -> str:
+        """Wrap a paragraph to the width, keeping words whole."""
+        return wrap(text, indent, self.width)
+
+    def heading(self, text: str) -> str:
+        """Wrap a record's first line: its continuation lines indented."""
+        return wrap(text, "", self.width, subsequent_indent="    ")
 
     def of(self, section: str, ids: Iterable[str]) -> str:
         """Return the names of the ids of a section's records, comma-separated."""
@@ -112,8 +152,29 @@ class Names:
 
 
 @output_format("text")
-def _text(records: Sequence[Any], names: Names) -> str:
-    return "\n\n".join(_record("text", record, names) for record in records)
+def _text_output(records: Sequence[Any], names: Names) -> str:
+    return "\n\n".join(
+        _coloured(record, _record("text", record, names), names) for record in records
+    )
+
+
+def _coloured(record: Any, text: str, names: Names) -> str:
+    """Return a record's text with control characters escaped, and its label coloured.
+
+    The label is the ``[DO]`` or ``[DON'T]`` (``[ASK]``, ``[AVOID]``...) that starts a
+    record that has a kind; its colour is the kind's.
+    """
+    text = _text.escape_controls(text, keep="\n\t")
+    try:
+        field = record_type_of(record).facets.get(KIND.name)
+    except TypeError:  # not a record of a declared type: a guide, a thesaurus
+        field = None
+    if names.color and field is not None and text.startswith("["):
+        colour = _COLOURS.get(str(getattr(record, field.name)))
+        label, bracket, rest = text.partition("]")
+        if colour is not None and bracket:
+            return f"\x1b[1;{colour}m{label}]\x1b[0m{rest}"
+    return text
 
 
 @output_format("markdown")
@@ -125,6 +186,53 @@ def _markdown(records: Sequence[Any], names: Names) -> str:
 def _json(records: Sequence[Any], names: Names) -> str:
     del names
     return json.dumps([to_dict(record) for record in records], indent=2, ensure_ascii=False)
+
+
+@output_format("csv")
+def _csv(records: Sequence[Any], names: Names) -> str:
+    """One row a record, a column a field: the record type's fields, in order, then its pack.
+
+    Lists of ids are written as the ids separated by spaces; other lists and nested
+    records as JSON. Records of several types get a first column, ``record``, and the
+    fields of every type given. A cell that a spreadsheet would read as a formula (it
+    starts with = + - or @) is written with a ' before it.
+    """
+    del names
+    types = list(dict.fromkeys(record_type_of(record) for record in records))
+    columns = list(dict.fromkeys(name for spec in types for name in _csv_columns(spec)))
+    mixed = len(types) > 1
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(["record", *columns] if mixed else columns)
+    for record in records:
+        spec = record_type_of(record)
+        cells = _csv_cells(spec, record)
+        row = [cells.get(column, "") for column in columns]
+        writer.writerow([spec.name, *row] if mixed else row)
+    return out.getvalue().rstrip("\n")
+
+
+def _csv_columns(spec: RecordType) -> list[str]:
+    """Return the columns of a record type: its fields, then ``pack`` if its records have one."""
+    return [field.name for field in attrs.fields(spec.model)]
+
+
+def _csv_cells(spec: RecordType, record: Any) -> dict[str, str]:
+    """Return each field of a record as a CSV cell."""
+    data = to_dict(record)
+    cells = {}
+    for name, value in data.items():
+        field = spec.field(name)
+        if value is None:
+            cell = ""
+        elif isinstance(value, list) and field is not None and field.shape.joined:
+            cell = " ".join(value)
+        elif isinstance(value, (list, dict)):
+            cell = json.dumps(value, ensure_ascii=False)
+        else:
+            cell = str(value)
+        cells[name] = "'" + cell if cell[:1] in ("=", "+", "-", "@") else cell
+    return cells
 
 
 def _record(fmt: str, record: Any, names: Names) -> str:
@@ -140,13 +248,15 @@ def _record(fmt: str, record: Any, names: Names) -> str:
 # -- shared pieces ----------------------------------------------------------------
 
 
-def wrap(text: str, indent: str = "    ", width: int = _WIDTH) -> str:
-    """Wrap a paragraph for a terminal, keeping words whole."""
+def wrap(
+    text: str, indent: str = "    ", width: int = WIDTH, subsequent_indent: str | None = None
+) -> str:
+    """Wrap a paragraph for a terminal, keeping words whole (a longer word overflows)."""
     return textwrap.fill(
         text,
         width,
         initial_indent=indent,
-        subsequent_indent=indent,
+        subsequent_indent=indent if subsequent_indent is None else subsequent_indent,
         break_long_words=False,
         break_on_hyphens=False,
     )
@@ -200,8 +310,10 @@ def _labelled(record_type: RecordType, record: Any, names: Names) -> Iterator[tu
 
 def _derived_text(record_type: RecordType, record: Any, names: Names) -> str:
     heading = getattr(record, record_type.heading)
-    lines = [f"{heading}  ({record.id})" if hasattr(record, "id") else str(heading)]
-    lines += [wrap(f"{label}: {shown}") for label, shown in _labelled(record_type, record, names)]
+    lines = [names.heading(f"{heading}  ({record.id})" if hasattr(record, "id") else str(heading))]
+    lines += [
+        names.wrap(f"{label}: {shown}") for label, shown in _labelled(record_type, record, names)
+    ]
     return "\n".join(lines)
 
 
@@ -222,10 +334,10 @@ def _derived_markdown(record_type: RecordType, record: Any, names: Names) -> str
 def _tip_text(tip: Tip, names: Names) -> str:
     return "\n".join(
         (
-            f"[{tip.kind.label.upper()}] {tip.title}  ({tip.id})",
-            wrap(where(tip, names)),
-            wrap(tip.detail),
-            wrap("Why: " + tip.why),
+            names.heading(f"[{tip.kind.label.upper()}] {tip.title}  ({tip.id})"),
+            names.wrap(where(tip, names)),
+            names.wrap(tip.detail),
+            names.wrap("Why: " + tip.why),
         )
     )
 
@@ -244,15 +356,15 @@ _STAR = ("situation", "task", "action", "result")
 @renders("text", Question)
 def _question_text(question: Question, names: Names) -> str:
     lines = [
-        f"[{question.type.label.upper()}] {question.question}  ({question.id})",
-        wrap(where(question, names)),
-        wrap("Assesses: " + question.assesses),
-        wrap("Approach: " + question.approach),
-        *(wrap("Pitfall: " + pitfall) for pitfall in question.pitfalls),
+        names.heading(f"[{question.type.label.upper()}] {question.question}  ({question.id})"),
+        names.wrap(where(question, names)),
+        names.wrap("Assesses: " + question.assesses),
+        names.wrap("Approach: " + question.approach),
+        *(names.wrap("Pitfall: " + pitfall) for pitfall in question.pitfalls),
     ]
     if question.star is not None:
-        lines += [wrap(f"{part.title()}: {getattr(question.star, part)}") for part in _STAR]
-    lines += [wrap("Follow-up: " + follow_up) for follow_up in question.follow_ups]
+        lines += [names.wrap(f"{part.title()}: {getattr(question.star, part)}") for part in _STAR]
+    lines += [names.wrap("Follow-up: " + follow_up) for follow_up in question.follow_ups]
     return "\n".join(lines)
 
 
@@ -282,12 +394,12 @@ def _ask_label(question: QuestionToAsk) -> str:
 def _ask_text(question: QuestionToAsk, names: Names) -> str:
     audiences = ", ".join(audience.label.lower() for audience in question.audiences)
     lines = [
-        f"[{_ask_label(question).upper()}] {question.question}  ({question.id})",
-        wrap(f"{where(question, names)} · ask: {audiences}"),
-        wrap("Why: " + question.why),
+        names.heading(f"[{_ask_label(question).upper()}] {question.question}  ({question.id})"),
+        names.wrap(f"{where(question, names)} · ask: {audiences}"),
+        names.wrap("Why: " + question.why),
     ]
     if question.instead:
-        lines.append(wrap("Instead: " + question.instead))
+        lines.append(names.wrap("Instead: " + question.instead))
     return "\n".join(lines)
 
 
@@ -305,10 +417,14 @@ def _ask_markdown(question: QuestionToAsk, names: Names) -> str:
 
 @renders("text", Template)
 def _template_text(template: Template, names: Names) -> str:
-    placeholders = "\n".join(wrap(f"{{{p.name}}}: {p.description}") for p in template.placeholders)
+    placeholders = "\n".join(
+        names.wrap(f"{{{p.name}}}: {p.description}") for p in template.placeholders
+    )
+    body = "\n".join(names.wrap(line, "") if line else "" for line in template.body.splitlines())
     return (
-        f"{template.name}  ({template.id})\n{wrap(where(template, names))}\n"
-        f"{wrap('When: ' + template.when)}\n\nSubject: {template.subject}\n\n{template.body}\n\n"
+        f"{names.heading(f'{template.name}  ({template.id})')}\n"
+        f"{names.wrap(where(template, names))}\n{names.wrap('When: ' + template.when)}\n\n"
+        f"{names.wrap('Subject: ' + template.subject, '')}\n\n{body}\n\n"
         f"Placeholders:\n{placeholders}"
     )
 
@@ -327,10 +443,13 @@ def _template_markdown(template: Template, names: Names) -> str:
 
 @renders("text", Checklist)
 def _checklist_text(checklist: Checklist, names: Names) -> str:
-    lines = [f"{checklist.name}  ({checklist.id})", wrap(where(checklist, names))]
+    lines = [
+        names.heading(f"{checklist.name}  ({checklist.id})"),
+        names.wrap(where(checklist, names)),
+    ]
     if checklist.summary:
-        lines.append(wrap(checklist.summary))
-    lines += [wrap("[ ] " + item) for item in checklist.items]
+        lines.append(names.wrap(checklist.summary))
+    lines += [names.wrap("[ ] " + item) for item in checklist.items]
     return "\n".join(lines)
 
 
@@ -345,9 +464,12 @@ def _checklist_markdown(checklist: Checklist, names: Names) -> str:
 
 
 @renders("text", Stage)
-def _stage_text(stage: Stage, _: Names) -> str:
-    lines = [f"{stage.order:>2}. {stage.name}  ({stage.id})", wrap(stage.summary)]
-    lines += [wrap("- " + purpose) for purpose in stage.purposes]
+def _stage_text(stage: Stage, names: Names) -> str:
+    lines = [
+        names.heading(f"{stage.order:>2}. {stage.name}  ({stage.id})"),
+        names.wrap(stage.summary),
+    ]
+    lines += [names.wrap("- " + purpose) for purpose in stage.purposes]
     return "\n".join(lines)
 
 
@@ -359,8 +481,8 @@ def _stage_markdown(stage: Stage, _: Names) -> str:
 
 
 @renders("text", Topic)
-def _topic_text(topic: Topic, _: Names) -> str:
-    return f"{topic.name}  ({topic.id})\n{wrap(topic.summary)}"
+def _topic_text(topic: Topic, names: Names) -> str:
+    return f"{names.heading(f'{topic.name}  ({topic.id})')}\n{names.wrap(topic.summary)}"
 
 
 @renders("markdown", Topic)

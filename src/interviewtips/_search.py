@@ -6,7 +6,9 @@ Analysis, the same for records and for queries: Unicode case and accent folding
 ("rejected", "rejection" and "rejecting" are one word). Queries also lose their stop
 words ("what", "should", "the"), correct a longer word the content does not hold to the
 closest one it does ("salery" is "salary"), and take the synonyms the packs declare
-("zoom" also finds "video").
+("zoom" also finds "video"). A phrase the synonyms name ("running late", "tell me
+about yourself") is matched whole, small words included: a record must hold all of
+its words.
 
 A `WordIndex` holds one record type: for each word of its records, the records that
 hold it and how strongly (BM25F: a field's weight, the word's count, the field's
@@ -40,13 +42,13 @@ STOP_WORDS = frozenset(
     a about am an and any anything are as at be been being but by can cant could couldnt
     did didnt do does doesnt doing done dont for from get gets getting got had has have
     having he her here hers him his how i id if im in into is isnt it its ive just
-    let lets me might more most much must my myself need needs of on once one or our ours
-    ourselves out over please really say she should shouldnt so some someone something such
+    let lets me might more most much must my myself need needs now of on once one or our
+    ours ourselves out over please really say she should shouldnt so some someone something such
     than that thats the their theirs them themselves then there these they theyre thing
     things this those through to too us very want wants was wasnt way we were weve what
     whats when where which while who whom why will with without would wouldnt you youre
     your yours yourself
-    advice help ideas tip tips
+    advice help ideas tip tips use used using
     """.split()  # noqa: SIM905 - a word list reads best as text
 )
 #: Query words this short are taken as written: a typo in them has too many neighbours.
@@ -58,7 +60,8 @@ CORRECTED_WEIGHT = 0.9
 #: BM25's saturation of a word's frequency and its length normalisation.
 K1, B = 5.0, 0.75
 #: How much fewer of the query's concepts cost a record: its score is multiplied by the
-#: share of concepts it matches, raised to this power.
+#: share of the concepts it matches, each concept counted by its rarest word, raised to
+#: this power.
 COORDINATION = 1.0
 #: How much a heading that holds the query's own words, stop words included, adds: a
 #: record's score is multiplied by one plus this times the share of them it holds.
@@ -232,6 +235,7 @@ class WordIndex:
                 self._facets.setdefault(word, []).append((weight, positions))
         self._sorted: list[str] | None = None
         self._words_of: dict[str, tuple[str, ...]] = {}
+        self._heading_words: dict[int, frozenset[str]] = {}
 
     @property
     def vocabulary(self) -> list[str]:
@@ -270,11 +274,14 @@ class WordIndex:
                     found[position] = found.get(position, 0.0) + weight
         return found
 
-    def heading_words(self, position: int) -> set[str]:
-        """Return the folded words of a record's heading."""
-        if position >= len(self.headings):
-            return set()
-        return set(tokens(_joined(self.headings[position])))
+    def heading_words(self, position: int) -> frozenset[str]:
+        """Return the folded words of a record's heading (kept: the best records recur)."""
+        found = self._heading_words.get(position)
+        if found is None:
+            heading = self.headings[position] if position < len(self.headings) else None
+            found = frozenset(tokens(_joined(heading)))
+            self._heading_words[position] = found  # a cache: two threads compute the same
+        return found
 
     def document_frequency(self, word: str) -> int:
         """Return how many records hold the word as written."""
@@ -365,18 +372,32 @@ class Query:
         while start < len(words):
             length, synonyms = thesaurus.at(stems, start)
             span = range(start, start + max(length, 1))
-            own = tuple(dict.fromkeys(stems[i] for i in span if words[i][0] not in STOP_WORDS))
+            own = _needed([words[i][0] for i in span])
             weight = min(words[i][1] for i in span)
             alternatives: list[Alternative] = [(weight, own)] if own else []
             for synonym in synonyms:
                 for phrase in synonym.finds:
-                    wanted = tuple(dict.fromkeys(stem(w) for w in phrase if w not in STOP_WORDS))
+                    wanted = _needed(phrase)
                     if wanted:
                         alternatives.append((weight * SYNONYM_WEIGHT, wanted))
             if alternatives:
                 self.concepts.append(alternatives)
             self.unknown += [words[i][0] for i in span if words[i][1] == 0.0]
             start = span.stop
+
+
+def _needed(words: Sequence[str]) -> tuple[str, ...]:
+    """Return the stems a record needs to match words: one word, or a phrase.
+
+    A word alone is nothing when it is a stop word. A phrase ("tell me about yourself",
+    "end of the interview") keeps its small words, which are much of its meaning, as
+    long as it holds one word that is not a stop word; a record must hold every word
+    of a phrase to match it (see `_Scores.of`).
+    """
+    kept = [w for w in words if w not in STOP_WORDS]
+    if len(words) > 1 and kept:
+        kept = list(words)
+    return tuple(dict.fromkeys(map(stem, kept)))
 
 
 def _corrected(word: str, indexes: Sequence[WordIndex], thesaurus: Thesaurus) -> tuple[str, float]:
@@ -436,12 +457,14 @@ def rank(
     """Return (index, position) of the records matching the query, best first.
 
     Each concept of the query scores a record by its best alternative: the BM25 scores
-    of the stems the alternative needs, added, times the alternative's weight; a word's
-    rarity is counted over every index searched, so records of several types rank
-    together. A record's score is the sum over concepts, times the share of the
-    concepts it matches (`COORDINATION`). The best `RERANKED` are then raised by how
-    many of the query's own words their headings hold (`HEADING_BONUS`). Ties go to the
-    order of the indexes, then canonical order.
+    of the stems the alternative needs, added, times the alternative's weight (a
+    phrase's stems all or nothing); a word's rarity is counted over every index
+    searched, so records of several types rank together. A record's score is the sum
+    over concepts, times the share of the concepts it matches (`COORDINATION`), each
+    concept counted by its rarest word: a record that misses "use" in "how do I use
+    the STAR method" loses less than one that misses "STAR". The best `RERANKED` are
+    then raised by how many of the query's own words their headings hold
+    (`HEADING_BONUS`). Ties go to the order of the indexes, then canonical order.
 
     Args:
         query: The analysed query.
@@ -450,17 +473,19 @@ def rank(
     """
     scores = _Scores(indexes, allowed)
     totals: dict[tuple[int, int], float] = {}
-    matched: dict[tuple[int, int], int] = {}
+    matched: dict[tuple[int, int], float] = {}
+    concepts = 0.0
     for concept in query.concepts:
         best: dict[tuple[int, int], float] = {}
         for weight, stems in concept:
             for key, score in scores.of(weight, stems).items():
                 if score > best.get(key, 0.0):
                     best[key] = score
+        importance = max(weight * max(map(scores.rarity, stems)) for weight, stems in concept)
+        concepts += importance
         for key, score in best.items():
             totals[key] = totals.get(key, 0.0) + score
-            matched[key] = matched.get(key, 0) + 1
-    concepts = len(query.concepts)
+            matched[key] = matched.get(key, 0.0) + importance
     final = {
         key: score * (matched[key] / concepts) ** COORDINATION for key, score in totals.items()
     }
@@ -482,6 +507,7 @@ class _Scores:
         self._allowed = allowed
         self._total = sum(index.size for index in indexes)
         self._by_stem: dict[str, list[dict[int, float]]] = {}
+        self._rarity: dict[str, float] = {}
 
     def stem(self, stemmed: str) -> list[dict[int, float]]:
         """Return, for each index, the score of each allowed record holding the stem."""
@@ -490,6 +516,7 @@ class _Scores:
             frequencies = [index.frequencies(stemmed) for index in self._indexes]
             frequency = sum(map(len, frequencies))
             rarity = math.log(1 + (self._total - frequency + 0.5) / (frequency + 0.5))
+            self._rarity[stemmed] = rarity
             found = [
                 {
                     p: rarity * f * (K1 + 1) / (f + K1)
@@ -501,12 +528,32 @@ class _Scores:
             self._by_stem[stemmed] = found
         return found
 
+    def rarity(self, stemmed: str) -> float:
+        """Return how rare a stem is over the indexes searched (BM25's IDF)."""
+        found = self._rarity.get(stemmed)
+        if found is None:
+            self.stem(stemmed)
+            found = self._rarity[stemmed]
+        return found
+
     def of(self, weight: float, stems: tuple[str, ...]) -> dict[tuple[int, int], float]:
-        """Return the score of each record for an alternative: its stems' scores, added."""
+        """Return the score of each record for an alternative: its stems' scores, added.
+
+        An alternative of several stems is a phrase: only the records that hold all of
+        them match it ("running late" is not found by "run" alone).
+        """
         found: dict[tuple[int, int], float] = {}
-        for stemmed in stems:
-            for number, by_position in enumerate(self.stem(stemmed)):
-                for position, score in by_position.items():
-                    key = (number, position)
-                    found[key] = found.get(key, 0.0) + weight * score
+        by_stem = [self.stem(stemmed) for stemmed in stems]
+        for number in range(len(self._indexes)):
+            # The rarest stem first: a phrase's records are among those that hold it.
+            rarest, *others = sorted((scores[number] for scores in by_stem), key=len)
+            for position, score in rarest.items():
+                total = score
+                for other in others:
+                    more = other.get(position)
+                    if more is None:
+                        break
+                    total += more
+                else:
+                    found[number, position] = weight * total
         return found

@@ -119,6 +119,10 @@ class Shape:
         """Return the JSON Schema of one plain value."""
         return {"type": "string"}
 
+    def authored(self, value: Any) -> Any:
+        """Return a value as `to_dict` gives it in the form an author writes it in YAML."""
+        return value
+
     def display(self, value: Any) -> str:
         """Return the value as a reader sees it in text."""
         return str(value)
@@ -400,6 +404,20 @@ class Nested(Shape):
             _damaged()
         return self.record_type.model(**values)
 
+    def authored(self, value: Any) -> Any:
+        """The nested record (or each), its empty fields left out."""
+        if self.many:
+            return [self._authored(item) for item in value]
+        return self._authored(value)
+
+    def _authored(self, data: dict[str, Any]) -> dict[str, Any]:
+        fields = self.record_type.fields
+        return {
+            field.name: field.shape.authored(data[field.name])
+            for field in fields
+            if data.get(field.name) not in (None, [])
+        }
+
     def json_schema(self, field: Field) -> dict[str, Any]:
         """The nested record type's object, or an array of them."""
         record = self.record_type.json_schema()
@@ -453,6 +471,10 @@ class Placeholders(Shape):
                     _damaged()
             placeholders.append(Placeholder(name, description))
         return tuple(placeholders)
+
+    def authored(self, value: Any) -> Any:
+        """A mapping of each name to its description."""
+        return {item["name"]: item["description"] for item in value}
 
     def json_schema(self, field: Field) -> dict[str, Any]:
         """An object of snake_case names to texts."""
@@ -521,6 +543,13 @@ class Hides(Shape):
                     _damaged()
             hidden.append(Hidden(section, id_))
         return tuple(hidden)
+
+    def authored(self, value: Any) -> Any:
+        """A mapping of each section to its references."""
+        sections: dict[str, list[str]] = {}
+        for item in value:
+            sections.setdefault(item["section"], []).append(item["id"])
+        return sections
 
     def json_schema(self, field: Field) -> dict[str, Any]:
         """An object of sections to arrays of references."""

@@ -18,6 +18,23 @@ language: en
 license: CC-BY-4.0
 description: Guidance of our own, beside the built-in interviewtips content.
 sources: []
+# Built-in records to leave out, by section (tips, questions, questions_to_ask,
+# templates, checklists), each as core:ID. We hire directly, without agencies, so the
+# advice on agency recruiters goes; delete these lines to keep it.
+hides:
+  tips: [core:get-the-recruiters-briefing-on-the-client]
+""",
+        "replacements.yaml": """\
+# Replacing a built-in record: keep its id, say replaces: core:ID, and write only the
+# fields you change. The others are taken from the record replaced (write one empty,
+# such as related: [], to clear it). See the id of any record with interviewtips show.
+tips:
+  - id: reflect-on-the-first-round
+    replaces: core:reflect-on-the-first-round
+    detail: >-
+      Before your second interview with us, go back over the first one. List the
+      questions you were asked and any answer you would like to improve, then ask our
+      recruiter which of them the second panel will want to hear more about.
 """,
         "tips.yaml": """\
 # Tips: each on one or more built-in stages and topics (interviewtips stages; topics).

@@ -43,6 +43,28 @@ _UNSAFE_IN_ONE_LINE = (
 )
 
 
+#: What `escape_controls` shows escaped: every control and direction character, and the
+#: line and paragraph separators, a terminal or a log would act on.
+_CONTROLS = f"[\t\n\r\x0b\x0c{CONTROL_CHARACTERS}\x85{DIRECTION_CONTROLS}\u2028\u2029]"
+
+
+def escape_controls(text: str, keep: str = "") -> str:
+    r"""Return ``text`` with each control character shown as an escape (``\x1b``), not sent.
+
+    For what goes to a terminal or a CI log: a file name or a text can then never move
+    the cursor, clear the screen, reorder a line or start a new one. ``keep`` lists
+    characters to leave as they are (``"\n"`` for text of several lines).
+    """
+    if re.search(_CONTROLS, text) is None:
+        return text
+
+    def escaped(match: re.Match[str]) -> str:
+        character = match.group()
+        return character if character in keep else repr(character)[1:-1]
+
+    return re.sub(_CONTROLS, escaped, text)
+
+
 def unsafe_character(text: str, *, single_line: bool) -> str | None:
     """Return the first character ``text`` may not hold, or None when it is clean."""
     found = re.search(_UNSAFE_IN_ONE_LINE if single_line else UNSAFE_CHARACTERS, text)

@@ -15,7 +15,12 @@ class InterviewTipsError(Exception):
 
 
 class ContentError(InterviewTipsError, ValueError):
-    """Content could not be loaded; ``problems`` says every reason, with its location."""
+    """Content could not be loaded; ``problems`` says every reason, with its location.
+
+    Attributes:
+        problems: Every problem found, in the order found: each a `Problem` with its
+            file, line, column, code and message.
+    """
 
     def __init__(self, problems: Iterable[Problem]) -> None:
         self.problems: tuple[Problem, ...] = tuple(problems)
@@ -26,13 +31,32 @@ class ContentError(InterviewTipsError, ValueError):
 
 
 class UnknownNameError(InterviewTipsError, LookupError):
-    """A name matched nothing; ``suggestions`` lists the close matches."""
+    """A name matched nothing; ``suggestions`` lists the close matches.
 
-    def __init__(self, what: str, name: str, suggestions: Iterable[str]) -> None:
+    Attributes:
+        what: What the name should have named: ``"stage"``, ``"tip"``, ``"facet of tips"``...
+        name: The name as the caller gave it.
+        suggestions: The close matches, closest first (empty when there are none).
+        removed_by: The id of the pack that hid or replaced the record looked up, when
+            one did; None otherwise.
+    """
+
+    def __init__(
+        self,
+        what: str,
+        name: str,
+        suggestions: Iterable[str],
+        *,
+        removed_by: str | None = None,
+        reason: str | None = None,
+    ) -> None:
         self.what = what
         self.name = name
         self.suggestions: tuple[str, ...] = tuple(suggestions)
+        self.removed_by = removed_by
         message = f"unknown {what} {name!r}"
+        if reason:
+            message += f": {reason}"
         if self.suggestions:
             message += "; did you mean " + " or ".join(repr(s) for s in self.suggestions) + "?"
         super().__init__(message)
@@ -43,7 +67,13 @@ class UnknownNameError(InterviewTipsError, LookupError):
 
 
 class TemplateError(InterviewTipsError, ValueError):
-    """A template was rendered with missing or unknown placeholder values."""
+    """A template was rendered with missing or unknown placeholder values.
+
+    Attributes:
+        template_id: The template's id.
+        missing: The placeholders given no value, in the template's order.
+        unknown: The values given that name no placeholder, sorted.
+    """
 
     def __init__(self, template_id: str, missing: Iterable[str], unknown: Iterable[str]) -> None:
         self.template_id = template_id
