@@ -5,9 +5,10 @@ Build it with (warnings are errors, every reference must resolve):
     python -m sphinx -W --keep-going -n -b html docs docs/_build/html
     python -m sphinx -W --keep-going -n -b doctest docs docs/_build/doctest
 
-The browsable catalogue (docs/catalogue/) is generated from the packaged data on every
-build by _ext/catalogue.py, and the schema, problem codes, sources, stage diagram,
-command-line help and changelog pages by the directives of _ext/reference.py.
+The browsable catalogue (docs/catalogue/) is written with the public directives of
+interviewtips.sphinxext, laid out with sphinx-design; the schema, problem codes, sources,
+stage diagram, command-line help and changelog pages come from the directives of
+_ext/reference.py. The stage diagram needs Graphviz's ``dot`` (apt-get install graphviz).
 """
 
 from __future__ import annotations
@@ -38,8 +39,8 @@ extensions = [
     "sphinx.ext.napoleon",
     "sphinx.ext.doctest",
     "sphinx.ext.graphviz",
+    "sphinx_design",
     "interviewtips.sphinxext",
-    "catalogue",
     "reference",
 ]
 
@@ -66,9 +67,16 @@ html_theme = "furo"
 html_title = f"interviewtips {release}"
 html_static_path: list[str] = []
 
+# `Name` in a docstring is a link to the documented object, not italics.
+default_role = "py:obj"
+
 autodoc_member_order = "bysource"
 autodoc_typehints = "signature"
-autodoc_preserve_defaults = True
+# Show defaults as values (None, ()), not as the source of attrs' generated __init__
+# (attr_dict['x'].default).
+autodoc_preserve_defaults = False
+# What every filter accepts has a name and an entry of its own in the reference.
+autodoc_type_aliases = {"FilterValue": "interviewtips.FilterValue"}
 napoleon_google_docstring = True
 napoleon_numpy_docstring = False
 

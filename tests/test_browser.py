@@ -8,6 +8,7 @@ a browser here: it drives the system Chromium through ``executable_path``.
 from __future__ import annotations
 
 import functools
+import json
 import re
 import struct
 import subprocess
@@ -19,8 +20,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 import pytest
+import yaml
 
 import interviewtips
+from interviewtips._record_types import RECORD_TYPES
+from interviewtips.sphinxext import _guide_records
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -58,8 +62,10 @@ VIEWPORT = {"width": 1280, "height": 800}
 SHOT = {"x": 0, "y": 0, "width": 1280, "height": 2400}
 #: Milliseconds any one browser step may take.
 WAIT_MS = 5_000
+#: Milliseconds a search that lists every page may take to list them all.
+SEARCH_WAIT_MS = 30_000
 #: Seconds the docs build may take.
-BUILD_TIMEOUT = 120
+BUILD_TIMEOUT = 300
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 _WORD = re.compile(r"\w+")
 _CANDIDATE = re.compile(r"[a-z]{6,}")
@@ -128,14 +134,29 @@ def strings(value: Any) -> Iterator[str]:
 
 
 def pages_showing(catalog: interviewtips.Catalog, tip: interviewtips.Tip) -> frozenset[str]:
-    """Return the catalogue pages (docnames) that render a tip: its stages' and its topics'."""
-    stages = (f"catalogue/stages/{s.id}" for s in catalog.stages if tip in catalog.query(stage=s))
-    topics = (f"catalogue/topics/{t.id}" for t in catalog.topics if tip in catalog.query(topic=t))
-    return frozenset((*stages, *topics))
+    """Return the catalogue pages (docnames) whose guide shows a tip.
+
+    Stage and topic pages show every tip tagged with them; situation and region pages
+    only those written for them (their guides are ``:specific:``).
+    """
+    found = []
+    for facet, folder, specific in (
+        ("stage", "stages", False),
+        ("topic", "topics", False),
+        ("situation", "situations", True),
+        ("region", "regions", True),
+    ):
+        for value in getattr(catalog, folder):
+            records = _guide_records(catalog, {facet: [value.id]}, specific=specific)
+            if tip in records["tips"]:
+                found.append(f"catalogue/{folder}/{value.id}")
+    return frozenset(found)
 
 
 def find_rare_word(catalog: interviewtips.Catalog, html_root: Path) -> RareWord:
     """Return the first word (of 6 letters or more) that only one tip's detail uses.
+
+    The tip is one its first stage's page shows: general advice, not one situation's.
 
     Sphinx's search matches stems, so the word's stem must be the stem of no other word
     in the catalog, nor on any built page that does not show the tip: hand-written pages
@@ -156,6 +177,8 @@ def find_rare_word(catalog: interviewtips.Catalog, html_root: Path) -> RareWord:
     }
     for tip in catalog.tips:
         showing = pages_showing(catalog, tip)
+        if f"catalogue/stages/{tip.stages[0]}" not in showing:
+            continue  # advice for one situation or region: its stage pages leave it out
         elsewhere = set().union(*(s for name, s in page_stems.items() if name not in showing))
         for word in sorted(set(_CANDIDATE.findall(tip.detail.lower()))):
             if catalog_stems[stem(word)] == 1 and stem(word) not in elsewhere:
@@ -250,9 +273,14 @@ def rare(site: Site, catalog: interviewtips.Catalog) -> RareWord:
 
 
 def search_results(page: Page) -> list[str]:
-    """Wait for Sphinx's search to finish, then return the links it lists."""
+    """Wait for Sphinx's search to finish, then return the links it lists.
+
+    Sphinx lists results one at a time, fetching each page's summary: a word on every
+    page ("interview", about 400 results with every record indexed) takes seconds.
+    """
     page.wait_for_function(
-        "() => document.querySelector('#search-results .search-summary')?.innerText.length > 0"
+        "() => document.querySelector('#search-results .search-summary')?.innerText.length > 0",
+        timeout=SEARCH_WAIT_MS,
     )
     return page.locator("#search-results ul.search li a").evaluate_all(
         "links => links.map(a => a.getAttribute('href'))"
@@ -260,7 +288,7 @@ def search_results(page: Page) -> list[str]:
 
 
 class TestStagePage:
-    """The second-interview page shows every tip the library returns for that stage."""
+    """The second-interview page shows every tip the library's guide for that stage holds."""
 
     def test_shows_every_tip(
         self, site: Site, tab: Browser, catalog: interviewtips.Catalog
@@ -271,7 +299,7 @@ class TestStagePage:
             "titles => titles.filter(t => t.getBoundingClientRect().height > 0)"
             ".map(t => t.textContent)"
         )
-        expected = sorted(tip.title for tip in catalog.query(stage=STAGE))
+        expected = sorted(tip.title for tip in catalog.guide(stage=STAGE).tips)
         assert expected == sorted(shown)
 
     def test_screenshot(self, site: Site, tab: Browser) -> None:
@@ -319,13 +347,13 @@ class TestAnchors:
         """Each tip on the stage page carries the id ``tip-<its id>``, and no other tip shows."""
         tab.page.goto(site.url + STAGE_PAGE)
         ids = tab.page.locator(".interview-tip").evaluate_all("tips => tips.map(t => t.id)")
-        assert sorted(f"tip-{tip.id}" for tip in catalog.query(stage=STAGE)) == sorted(ids)
+        assert sorted(f"tip-{tip.id}" for tip in catalog.guide(stage=STAGE).tips) == sorted(ids)
 
     def test_link_scrolls_to_the_tip(
         self, site: Site, tab: Browser, catalog: interviewtips.Catalog
     ) -> None:
         """Opening ``page.html#tip-<id>`` targets that tip and scrolls it into view."""
-        tip = catalog.query(stage=STAGE)[-1]
+        tip = catalog.guide(stage=STAGE).tips[-1]
         tab.page.goto(f"{site.url}{STAGE_PAGE}#tip-{tip.id}")
         # Furo scrolls smoothly: wait until the tip is in view, not for a fixed time.
         tab.page.wait_for_function(
@@ -354,6 +382,31 @@ class TestAnchors:
         assert target.is_visible()
 
 
+class TestBuiltPages:
+    """What the built site says, read from its files."""
+
+    def test_topic_page_shows_every_record_type(
+        self, site: Site, catalog: interviewtips.Catalog
+    ) -> None:
+        """The thank-you topic's page anchors every record tagged with it, templates included."""
+        html_ = (site.root / "catalogue/topics/thank-you-note.html").read_text(encoding="utf-8")
+        ids = set(re.findall(r'\sid="([^"]+)"', html_))
+        expected = {
+            f"{record_type.singular.replace(' ', '-')}-{record.id}"
+            for name, record_type in RECORD_TYPES.items()
+            for record in catalog.select(name, topic="thank-you-note")
+        }
+        assert {"template-thank-you-after-one-to-one", "template-thank-you-after-panel"} <= expected
+        assert set() == expected - ids
+
+    def test_problem_fixes_keep_straight_quotes(self, site: Site) -> None:
+        """The YAML in a problem code's fix parses: no curly quotes crept into it."""
+        text = page_text(site.root / "reference/problems.html")
+        fix = re.search(r"quote the value: (title: .*?)\.\s", text)
+        assert fix is not None
+        assert {"title": "Don't: panic"} == yaml.safe_load(fix.group(1))
+
+
 class TestNoJavaScriptErrors:
     """The pages run their scripts without an exception or a console error."""
 
@@ -365,3 +418,141 @@ class TestNoJavaScriptErrors:
             assert search_results(tab.page)
         tab.page.wait_for_load_state("networkidle")
         assert [] == tab.errors
+
+
+def contrast(first: str, second: str) -> float:
+    """Return the WCAG 2.1 contrast ratio of two CSS colours given as ``rgb(r, g, b)``."""
+
+    def luminance(colour: str) -> float:
+        channels = [int(value) / 255 for value in re.findall(r"\d+", colour)[:3]]
+        linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+    light, dark = sorted((luminance(first), luminance(second)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+class TestSearchLandsOnTheTip:
+    """A search result for a tip opens the page at the tip itself."""
+
+    def test_object_result_opens_the_tip(
+        self, site: Site, tab: Browser, catalog: interviewtips.Catalog
+    ) -> None:
+        """Searching a tip's title lists it; following that result targets and opens the tip."""
+        tip = catalog.lookup("reflect-on-the-first-round")
+        tab.page.goto(f"{site.url}search.html?q={tip.title}")
+        hrefs = search_results(tab.page)
+        link = next(href for href in hrefs if href.endswith(f"#tip-{tip.id}"))
+        assert f"catalogue/stages/{tip.stages[0]}.html#tip-{tip.id}" == link
+        shown = tab.page.locator(f'#search-results a[href="{link}"]').first
+        assert tip.title == shown.text_content()
+        shown.click()
+        tab.page.wait_for_url(f"**/{link}")
+        target = tab.page.locator(":target")
+        assert f"tip-{tip.id}" == target.get_attribute("id")
+        assert target.evaluate("node => node.open") is True
+        assert target.locator(".interview-tip-detail").first.is_visible()
+
+    def test_every_search_object_resolves(self, site: Site) -> None:
+        """Every interviewtips object in the site's search index is an anchor on its page."""
+        text = (site.root / "searchindex.js").read_text(encoding="utf-8")
+        index = json.loads(text[text.index("(") + 1 : text.rindex(")")])
+        kinds = {
+            int(key): objtype
+            for key, (domain, objtype, _) in index["objnames"].items()
+            if domain == "interviewtips"
+        }
+        checked = 0
+        ids: dict[str, set[str]] = {}
+        for entries in index["objects"].values():
+            for page_index, type_index, _, anchor, name in entries:
+                if type_index not in kinds:
+                    continue
+                docname = index["docnames"][page_index]
+                if docname not in ids:
+                    html_ = (site.root / f"{docname}.html").read_text(encoding="utf-8")
+                    ids[docname] = set(re.findall(r'\sid="([^"]+)"', html_))
+                assert anchor not in ("", "-"), name
+                assert anchor in ids[docname], (docname, anchor)
+                assert "&" not in name
+                checked += 1
+        assert checked > 500
+
+
+class TestAccessibility:
+    """Do and don't are told apart by words and icons, with enough contrast."""
+
+    @pytest.mark.parametrize("scheme", ["light", "dark"])
+    def test_badge_contrast(self, site: Site, tab: Browser, scheme: str) -> None:
+        """Each kind's badge says Do or Don't with an icon, its text at 4.5:1 or more."""
+        tab.page.emulate_media(color_scheme=scheme)
+        tab.page.goto(site.url + STAGE_PAGE)
+        for kind, word, icon in (("do", "Do", "\u2713"), ("dont", "Don\u2019t", "\u2717")):
+            badge = tab.page.locator(f".interview-badge-{kind}").first
+            assert f"{icon} {word}" == " ".join(badge.inner_text().split())
+            colours = badge.evaluate(
+                "b => [getComputedStyle(b).color, getComputedStyle(b).backgroundColor]"
+            )
+            assert contrast(*colours) >= 4.5, colours
+
+    @pytest.mark.parametrize("scheme", ["light", "dark"])
+    def test_border_contrast(self, site: Site, tab: Browser, scheme: str) -> None:
+        """Each kind's border has at least 3:1 against the page's background."""
+        tab.page.emulate_media(color_scheme=scheme)
+        tab.page.goto(site.url + STAGE_PAGE)
+        page_background = tab.page.evaluate("getComputedStyle(document.body).backgroundColor")
+        for kind in ("do", "dont"):
+            style, width, border = tab.page.locator(f".interview-kind-{kind}").first.evaluate(
+                "b => { const s = getComputedStyle(b);"
+                " return [s.borderLeftStyle, parseFloat(s.borderLeftWidth), s.borderLeftColor]; }"
+            )
+            assert ("solid", True) == (style, width >= 3), (kind, style, width)
+            assert contrast(border, page_background) >= 3, (kind, border)
+
+    def test_diagram_has_alt_text(self, site: Site, tab: Browser) -> None:
+        """The lifecycle diagram on the catalogue's landing page has a text alternative."""
+        tab.page.goto(site.url + "catalogue/index.html")
+        diagram = tab.page.locator(".graphviz object, .graphviz img").first
+        alt = diagram.get_attribute("alt") or diagram.text_content() or ""
+        assert "Second interview" in alt
+
+
+class TestPhone:
+    """The stage page at a phone's width: 390 CSS pixels."""
+
+    def test_stage_page_fits_and_stacks(self, site: Site, context: BrowserContext) -> None:
+        """Nothing scrolls sideways, and the don'ts come below the do's, at full width."""
+        page = context.new_page()
+        try:
+            page.set_viewport_size({"width": 390, "height": 844})
+            page.goto(site.url + STAGE_PAGE)
+            assert page.evaluate("document.documentElement.scrollWidth") <= 390
+            columns = page.locator(".interview-tip-columns > .interview-column")
+            boxes = columns.evaluate_all(
+                "cs => cs.map(c => { const r = c.getBoundingClientRect();"
+                " return [r.left, r.top, r.width]; })"
+            )
+            (do_left, do_top, do_width), (dont_left, dont_top, dont_width) = boxes
+            assert (do_left, do_width) == (dont_left, dont_width)
+            assert dont_top > do_top
+            assert do_width > 300
+            badge = page.locator(".interview-badge-dont").first
+            badge.scroll_into_view_if_needed()
+            assert badge.is_visible()
+        finally:
+            page.close()
+
+    def test_email_template_wraps(self, site: Site, context: BrowserContext) -> None:
+        """An opened email template wraps its lines: nothing in it scrolls out of reach."""
+        page = context.new_page()
+        try:
+            page.set_viewport_size({"width": 390, "height": 844})
+            page.goto(site.url + STAGE_PAGE)
+            template = page.locator("details.interview-template").first
+            template.locator("summary").click()
+            email = template.locator(".interview-template-email pre").first
+            email.wait_for(state="visible")
+            widths = email.evaluate("pre => [pre.scrollWidth, pre.clientWidth]")
+            assert widths[0] <= widths[1], widths
+        finally:
+            page.close()

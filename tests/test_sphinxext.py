@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import html
+import json
 import os
+import posixpath
 import re
 import shutil
 import time
@@ -13,6 +15,7 @@ from typing import TYPE_CHECKING, Callable
 
 import attrs
 import pytest
+from sphinx.errors import ExtensionError
 from sphinx.util.inventory import InventoryFile
 
 import interviewtips
@@ -107,7 +110,8 @@ class TestWarnings:
         )
         assert expected in warnings(app)
         assert "Traceback" not in warnings(app)
-        assert [] == titles(app, "index")
+        # Only the tip the page shows on purpose, further down: the mistakes show nothing.
+        assert ["Review your notes from the first round"] == titles(app, "index")
 
     @pytest.mark.sphinx("html", testroot="unknown", freshenv=True)
     def test_bad_limit(self, app: SphinxTestApp) -> None:
@@ -131,26 +135,92 @@ class TestWarnings:
         """A real tip that no page renders is a located warning saying so."""
         app.build()
         expected = (
-            "index.rst:17: WARNING: interview-tip: no page renders the tip "
-            "'dont-assume-the-job-is-yours'"
+            "index.rst:17: WARNING: interview-tip: no page shows the tip "
+            "'dont-assume-the-job-is-yours'; show it with a directive"
+        )
+        assert expected in warnings(app)
+
+    @pytest.mark.sphinx("html", testroot="unknown", freshenv=True)
+    def test_wrong_pack_prefix(self, app: SphinxTestApp) -> None:
+        """A role whose pack: prefix names another pack is a located warning, as for directives."""
+        app.build()
+        expected = (
+            "index.rst:24: WARNING: interview-tip: the tip 'reflect-on-the-first-round' is in "
+            "the pack 'core', not 'acme'"
+        )
+        assert expected in warnings(app)
+
+    @pytest.mark.sphinx("html", testroot="unknown", freshenv=True)
+    def test_role_on_the_page_of_an_unindexed_tip(self, app: SphinxTestApp) -> None:
+        """A role links to a tip its own page shows with :no-index:, at the tip's anchor."""
+        app.build()
+        assert 'href="#tip-reflect-on-the-first-round"' in page(app, "index")
+
+    @pytest.mark.sphinx("html", testroot="unknown", freshenv=True)
+    def test_limit_of_thousands_of_digits(self, app: SphinxTestApp) -> None:
+        """A :limit: of 5,000 digits is a located warning, not a traceback."""
+        app.build()
+        expected = (
+            "index.rst:29: WARNING: interview-questions: :limit: takes a whole number above "
+            "zero, of at most 9 digits, not '9999999999999999999999999999999999999999'... "
+            "(5,000 characters)"
         )
         assert expected in warnings(app)
 
     @pytest.mark.sphinx("html", testroot="unknown", freshenv=True)
     def test_exactly_these_warnings(self, app: SphinxTestApp) -> None:
-        """The page gives four warnings, one per mistake, and nothing else."""
+        """The page gives six warnings, one per mistake, and nothing else."""
         app.build()
-        assert 4 == warnings(app).count("WARNING:")
+        assert 6 == warnings(app).count("WARNING:")
+        assert "Traceback" not in warnings(app)
 
     @pytest.mark.sphinx("html", testroot="badpack", freshenv=True)
     def test_content_error(self, app: SphinxTestApp) -> None:
-        """A broken pack is one warning listing its problems, and the build goes on."""
+        """A broken pack is left out: a warning naming it, one per problem at its file and line."""
         app.build()
         found = warnings(app)
-        assert 1 == found.count("WARNING:")
-        assert "the guidance could not be loaded" in found
-        assert "tips.yaml:2:5: IT203 missing field 'title'" in found
-        assert [] == titles(app, "index")
+        assert 2 == found.count("WARNING:")
+        assert "has problems; it is left out (interviewtips_on_error = 'skip')" in found
+        folder = Path(app.srcdir, "broken")
+        expected = f"{folder}/tips.yaml:2: WARNING: IT203 missing field 'title'"
+        assert expected in found
+        assert [tip.title for tip in interviewtips.load().query(stage="second-interview")] == (
+            titles(app, "index")
+        )
+
+    @pytest.mark.sphinx(
+        "html", testroot="badpack", freshenv=True, confoverrides={"interviewtips_on_error": "fail"}
+    )
+    def test_on_error_fail(self, app: SphinxTestApp) -> None:
+        """interviewtips_on_error = "fail": a broken pack stops the build, naming its problems."""
+        with pytest.raises(ExtensionError) as raised:
+            app.build()
+        assert "tips.yaml:2:5: IT203 missing field 'title'" in str(raised.value)
+
+    @pytest.mark.sphinx(
+        "html", testroot="badpack", freshenv=True, confoverrides={"interviewtips_on_error": "stop"}
+    )
+    def test_on_error_unknown_value(self, app: SphinxTestApp) -> None:
+        """An interviewtips_on_error that is neither "skip" nor "fail" is a warning."""
+        expected = (
+            "interviewtips: interviewtips_on_error must be 'skip' or 'fail', not 'stop'; "
+            "using 'skip'"
+        )
+        assert expected in warnings(app)
+
+    @pytest.mark.sphinx(
+        "html", testroot="pack", freshenv=True, confoverrides={"interviewtips_packs": ["acm"]}
+    )
+    def test_wrong_pack_name(self, app: SphinxTestApp) -> None:
+        """A mistyped bare pack name is a warning naming it and the close folder: no traceback."""
+        app.build()
+        found = warnings(app)
+        expected = (
+            f"interviewtips: interviewtips_packs: 'acm' is no folder of {str(app.srcdir)!r} and "
+            "no installed pack; did you mean 'acme'?; it is left out"
+        )
+        assert expected in found
+        assert "Traceback" not in found
 
 
 class TestRole:
@@ -197,12 +267,12 @@ class TestHostileInput:
             id="a-forged-tip",
             title="Real title\nevil-id interviewtips:tip 1 https://evil.example/ Forged\r\u2028x",
         )
-        domain.note_tip("tips", forged, "tip-a-forged-tip")
+        domain.note_record("tips", forged, "tips", "tip-a-forged-tip", forged.title, 1)
         target = Path(app.outdir) / "objects.inv"
         InventoryFile.dump(target, app.env, app.builder)
         lines = zlib.decompress(target.read_bytes().split(b"\n", 4)[4]).decode().splitlines()
         expected = (
-            "a-forged-tip interviewtips:tip 1 tips.html#tip-$ Real title evil-id "
+            "a-forged-tip interviewtips:tips 1 tips.html#tip-$ Real title evil-id "
             "interviewtips:tip 1 https://evil.example/ Forged x"
         )
         assert [expected] == [line for line in lines if "forged" in line.lower()]
@@ -298,6 +368,10 @@ class TestParallel:
         app.build()
         assert "" == warnings(app)
         assert 'href="second-interview.html#tip-reflect-on-the-first-round"' in page(app, "index")
+        # Its stages are preparation, first-interview and second-interview: the role goes
+        # to the first of them, not to the first page by name.
+        expected = 'href="preparation.html#tip-get-the-recruiters-briefing-on-the-client"'
+        assert expected in page(app, "index")
         catalog = interviewtips.load()
         for stage in ("preparation", "second-interview", "rejection"):
             assert [tip.title for tip in catalog.query(stage=stage)] == titles(app, stage)
@@ -340,16 +414,195 @@ class TestSetup:
         app.build()
         assert [] == titles(app, "index")
         assert (
-            "WARNING: interviewtips: the guidance could not be loaded: 1 problem in the "
-            "content:\n  interviewtips_packs:0:0: IT101 unknown pack (no such folder, and no "
-            "installed plugin) 'acme' [interviewtips.content]"
+            f"WARNING: interviewtips: interviewtips_packs: 'acme' is no folder of "
+            f"{str(srcdir)!r} and no installed pack; it is left out "
+            "(interviewtips_on_error = 'skip') [interviewtips.option]"
         ) in warnings(app)
 
     def test_pack_folders(self, tmp_path: Path) -> None:
-        """Folders are taken from the conf.py folder; a bare name with no folder is a plugin."""
+        """Folders are taken from the source folder; a bare name with no folder is a plugin."""
         (tmp_path / "ours").mkdir()
         expected = [tmp_path / "ours", "installed-pack", Path("/abs/b"), tmp_path / "sub/dir"]
         assert expected == sphinxext.pack_folders(
             tmp_path, ["ours", "installed-pack", "/abs/b", "sub/dir"]
         )
         assert [tmp_path / "ours"] == sphinxext.pack_folders(tmp_path, "ours")
+
+
+def search_objects(app: SphinxTestApp) -> list[tuple[str, str, str]]:
+    """Return each object of the built search index: (page, anchor as the page links it, text)."""
+    text = (Path(app.outdir) / "searchindex.js").read_text(encoding="utf-8")
+    index = json.loads(text[text.index("(") + 1 : text.rindex(")")])
+    found = []
+    for prefix, entries in index["objects"].items():
+        for page_index, type_index, _, short, name in entries:
+            fullname = f"{prefix}.{name}" if prefix else name
+            domain, objtype, _ = index["objnames"][str(type_index)]
+            anchor = short  # what searchtools.js does with "" and "-"
+            if short == "":
+                anchor = fullname
+            elif short == "-":
+                anchor = f"{objtype}-{fullname}"
+            if domain == "interviewtips":
+                found.append((index["docnames"][page_index], anchor, fullname))
+    return found
+
+
+def anchors(app: SphinxTestApp, name: str) -> set[str]:
+    """Return every id on a built page."""
+    return set(re.findall(r'\sid="([^"]+)"', page(app, name)))
+
+
+class TestStrangerSite:
+    """A careers service's site embeds every record type, a guide and its own pack."""
+
+    @pytest.mark.sphinx("html", testroot="stranger", freshenv=True)
+    def test_no_warning(self, app: SphinxTestApp) -> None:
+        """The site builds nitpicky with no warning: every directive and role resolves."""
+        app.build()
+        assert "" == warnings(app)
+
+    @pytest.mark.sphinx("html", testroot="stranger", freshenv=True)
+    def test_every_record_type_is_anchored(self, app: SphinxTestApp) -> None:
+        """Each directive shows its record type's records, each anchored <singular>-<id>."""
+        app.build()
+        catalog = interviewtips.load(packs=[Path(app.srcdir, "careers")])
+        shown = anchors(app, "all")
+        questions = catalog.questions(stage="second-interview", type="behavioural")[:2]
+        expected = {
+            "tip-book-a-mock-interview",
+            *(f"question-{question.id}" for question in questions),
+            *(f"template-{t.id}" for t in catalog.templates(topic="thank-you-note")),
+            *(f"checklist-{c.id}" for c in catalog.checklists(stage="second-interview")),
+        }
+        assert set() == expected - shown
+        asks = catalog.questions_to_ask(stage="final-interview", audience="hiring-manager")[:4]
+        assert {f"question-to-ask-{ask.id}" for ask in asks} <= shown
+
+    @pytest.mark.sphinx("html", testroot="stranger", freshenv=True)
+    def test_roles_link_to_each_record_type(self, app: SphinxTestApp) -> None:
+        """The role of each record type links to the record's anchor on the page that shows it."""
+        app.build()
+        links = set(
+            re.findall(r'href="(all\.html#[^"]+)"[^>]*><span class="xref', page(app, "index"))
+        )
+        expected = {
+            "all.html#tip-book-a-mock-interview",
+            "all.html#question-tell-me-about-a-mistake-you-made",
+            "all.html#question-to-ask-graduate-ask-how-training-and-rotations-work",
+            "all.html#checklist-second-interview-preparation",
+            "all.html#template-careers-thank-you",
+        }
+        assert expected == links
+
+    @pytest.mark.sphinx("html", testroot="stranger", freshenv=True)
+    def test_search_objects_resolve(self, app: SphinxTestApp) -> None:
+        """Every object the search index names is an anchor on its page, shown as clean text."""
+        app.build()
+        objects = search_objects(app)
+        assert len(objects) > 15
+        missing = [(doc, anchor) for doc, anchor, _ in objects if anchor not in anchors(app, doc)]
+        assert [] == missing
+        assert [] == [text for _, _, text in objects if "&" in text or "\n" in text]
+        tip = ("all", "tip-book-a-mock-interview", "Book a mock interview with the careers service")
+        assert tip in objects
+
+    @pytest.mark.sphinx("html", testroot="stranger", freshenv=True)
+    def test_inventory_objects_resolve(self, app: SphinxTestApp) -> None:
+        """Every object in objects.inv is an anchor on its page."""
+        app.build()
+        with (Path(app.outdir) / "objects.inv").open("rb") as stream:
+            inventory = InventoryFile.load(stream, "", posixpath.join)
+        found = []
+        data = getattr(inventory, "data", inventory)  # Sphinx 8.2 wraps the mapping
+        for objtype, entries in data.items():
+            if objtype.startswith("interviewtips:"):
+                for entry in entries.values():
+                    uri = entry.uri if hasattr(entry, "uri") else entry[2]
+                    doc, _, anchor = uri.partition("#")
+                    found.append((doc.removesuffix(".html"), anchor))
+        assert len(found) > 15
+        assert [] == [(doc, anchor) for doc, anchor in found if anchor not in anchors(app, doc)]
+
+    @pytest.mark.sphinx("html", testroot="stranger", freshenv=True)
+    def test_site_pack_is_marked(self, app: SphinxTestApp) -> None:
+        """The site's own tip carries its pack's mark; built-in tips carry none."""
+        app.build()
+        marks = re.findall(r'class="interview-pack interview-pack-own">([^<]+)<', page(app, "all"))
+        assert ["University careers service", "University careers service"] == marks
+
+    @pytest.mark.sphinx("html", testroot="stranger", freshenv=True)
+    def test_commentary_before_the_records(self, app: SphinxTestApp) -> None:
+        """Text written inside a directive comes before the records it shows."""
+        app.build()
+        html_ = page(app, "all")
+        commentary = html_.index("The careers service\u2019s own advice is marked with a star.")
+        assert commentary < html_.index('id="tip-book-a-mock-interview"')
+
+    @pytest.mark.sphinx("html", testroot="stranger", freshenv=True)
+    def test_guide(self, app: SphinxTestApp) -> None:
+        """The guide has why employers hold the stage, do's and don'ts apart, then the rest."""
+        app.build()
+        html_ = page(app, "guide")
+        sections = [
+            'id="purposes-second-interview"',
+            'id="tips"',
+            'id="questions"',
+            'id="questions-to-ask"',
+            'id="templates"',
+            'id="checklists"',
+        ]
+        positions = [html_.index(section) for section in sections]
+        assert sorted(positions) == positions
+        # Tips and questions to ask: do's and don'ts in two columns each.
+        assert 4 == html_.count('class="interview-column docutils container"')
+        catalog = interviewtips.load(packs=[Path(app.srcdir, "careers")])
+        guide = catalog.guide(stage="second-interview", format="panel")
+        shown = {anchor for anchor in anchors(app, "guide") if anchor.startswith("tip-")}
+        assert {f"tip-{tip.id}" for tip in guide.tips} == shown
+        assert "tip-book-a-mock-interview" in shown  # the site's own, for a panel
+
+    @pytest.mark.sphinx("html", testroot="stranger", freshenv=True)
+    def test_guide_questions_are_headings(self, app: SphinxTestApp) -> None:
+        """Each question of the guide is a heading, so the page's contents list it."""
+        app.build()
+        catalog = interviewtips.load()
+        toc = app.env.tocs["guide"].astext()
+        questions = catalog.guide(stage="second-interview", format="panel").questions
+        assert len(questions) > 3
+        assert [] == [question.question for question in questions if question.question not in toc]
+
+    @pytest.mark.sphinx("text", testroot="stranger", freshenv=True)
+    def test_text_keeps_paragraphs(self, app: SphinxTestApp) -> None:
+        """The text builder keeps a detail's paragraphs apart."""
+        app.build()
+        text = (Path(app.outdir) / "all.txt").read_text(encoding="utf-8")
+        expected = "Book a practice interview a week before the real one.\n\nBring the job advert"
+        assert expected in text
+
+
+class TestLatex:
+    """The LaTeX builder gets text pdflatex can typeset."""
+
+    @pytest.mark.sphinx("latex", testroot="stranger", freshenv=True)
+    def test_no_symbols_pdflatex_lacks(self, app: SphinxTestApp) -> None:
+        """Kinds are words without icons, and checklist items start with [ ]."""
+        app.build()
+        tex = next(Path(app.outdir).glob("*.tex")).read_text(encoding="utf-8")
+        # LaTeX escapes the brackets: [ ] is written {[} {]}.
+        assert ([], True) == (re.findall("[\u2713\u2717\u2610]", tex), "{[} {]} " in tex)
+
+
+class TestIndexText:
+    """Headings go into the search index and objects.inv as one clean line."""
+
+    def test_one_clean_line(self) -> None:
+        """Line breaks become spaces, and quotes and brackets their typographic forms."""
+        expected = "Don\u2019t say \u201cno\u201d \u2039b\u203a + go"
+        assert expected == sphinxext.index_text('Don\'t say "no"\n <b> & go')
+
+    def test_no_forged_inventory_line(self) -> None:
+        """A heading with a line break cannot add a line to objects.inv."""
+        assert 1 == len(
+            sphinxext.index_text("A\nforged interviewtips:tips 1 x.html -").splitlines()
+        )

@@ -3,7 +3,8 @@
 Directives (each inserts reStructuredText into the page, as ``include`` does):
 
 - ``content-schema``: a table of fields per record type, from ``interviewtips._record_types``;
-- ``problem-codes``: every problem code, from ``interviewtips._codes.CODES``;
+- ``problem-codes``: every problem code, from ``interviewtips._codes.CODES``, each fix
+  kept from smart quotes;
 - ``content-sources``: the works each built-in pack credits, from its ``pack.yaml``;
 - ``stage-flow``: the lifecycle diagram (graphviz), checked against the stages in the data;
 - ``command-help``: the ``--help`` of every command of the command line;
@@ -16,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import enum
 import io
 import json
 import os
@@ -24,6 +26,8 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from docutils import nodes
+from sphinx.transforms import SphinxTransform
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
@@ -49,6 +53,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     """Register the directives, the API check and the JSON Schema files."""
     for name, directive in DIRECTIVES.items():
         app.add_directive(name, directive)
+    app.add_transform(NoSmartQuotes)
+    app.connect("autodoc-process-docstring", describe_field)
     app.connect("builder-inited", write_json_schemas)
     app.connect("env-check-consistency", check_api_documented)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}
@@ -198,10 +204,14 @@ class ContentSchema(_Generated):
 class ProblemCodes(_Generated):
     """``.. problem-codes::``: a table of codes per family."""
 
-    modules = ("interviewtips._problems",)
+    modules = ("interviewtips._codes",)
 
     def lines(self) -> Iterator[str]:
-        """One section per family, then per code: what it means, an example, the fix."""
+        """One section per family, then per code: what it means, an example, the fix.
+
+        The fix is kept from smart quotes (class ``no-smartquotes``): it often holds YAML
+        to copy, and curly quotes would make that YAML invalid.
+        """
         families: dict[str, list[Any]] = {}
         for code in CODES.values():
             families.setdefault(code.family, []).append(code)
@@ -215,7 +225,21 @@ class ProblemCodes(_Generated):
                 yield from (esc(code.summary), "")
                 yield from ("Example::", "")
                 yield from (f"   {line}" for line in code.example.splitlines())
-                yield from ("", f"**Fix:** {esc(code.fix)}", "")
+                yield from ("", ".. container:: no-smartquotes", "")
+                yield from (f"   **Fix:** {esc(code.fix)}", "")
+
+
+class NoSmartQuotes(SphinxTransform):
+    """Keep straight quotes in containers of class ``no-smartquotes`` (fixes to copy)."""
+
+    default_priority = 700  # before SmartQuotes (750)
+
+    def apply(self, **kwargs: Any) -> None:
+        """Mark each such container, which the smart-quotes transform then leaves alone."""
+        del kwargs
+        for node in self.document.findall(nodes.container):
+            if "no-smartquotes" in node["classes"]:
+                node["support_smartquotes"] = False
 
 
 # -- sources --------------------------------------------------------------------------------
@@ -341,8 +365,15 @@ class StageFlow(_Generated):
             ),
             "}",
         ]
+        path = ", then ".join(stages[stage_id].name for stage_id in _MAIN if stage_id in stages)
+        alt = (
+            f"Diagram of the stages of hiring. The usual path: {path}. Technical and case "
+            "interviews may come between the first and the final interview; every round ends "
+            "with closing and follow-up; a rejection can come at any stage."
+        )
         yield ".. graphviz::"
         yield "   :align: center"
+        yield f"   :alt: {alt}"
         yield "   :caption: The stages of hiring. Solid arrows: the usual path; dashed: optional "
         yield "      steps. Click a stage for its guidance."
         yield ""
@@ -511,6 +542,55 @@ DIRECTIVES: dict[str, type[_Generated]] = {
     "command-help": CommandHelp,
     "markdown-include": MarkdownInclude,
 }
+
+
+# -- fields and members described from the registry ----------------------------------------
+
+#: The public record classes whose fields the registry declares, by class name.
+_DECLARED = {
+    record_type.model.__name__: record_type
+    for record_type in (*SECTIONS.values(), PACK, SOURCE, STAR)
+}
+#: Fields of public classes the registry does not declare.
+_UNDECLARED = {
+    "pack": "The id of the pack that defines it (``core`` for the built-in guidance).",
+    "Hidden.section": "The section of the hidden record (``tips``, ``questions``...).",
+    "Hidden.id": "The hidden record's id, as ``pack:id``.",
+    "Placeholder.name": "The placeholder's name, as the template writes it between braces.",
+    "Placeholder.description": "What to fill it with.",
+}
+
+
+def describe_field(  # noqa: PLR0913, PLR0917 - Sphinx's event signature
+    app: Sphinx, what: str, name: str, obj: Any, options: Any, lines: list[str]
+) -> None:
+    """Describe each field of a record with its declaration's doc, and list each enum's members.
+
+    Attrs fields have no docstrings of their own; the registry says what each holds, so
+    the reference and the JSON Schemas say the same.
+    """
+    del app, options
+    if what == "class" and isinstance(obj, type) and issubclass(obj, enum.Enum):
+        for member in obj:
+            label = esc(str(getattr(member, "label", member.value)))
+            lines += ["", f".. attribute:: {member.name}", ""]
+            lines.append(f"   The id ``{member.value}``, shown as *{label}*.")
+        return
+    if what != "attribute" or any(lines) or not name.startswith("interviewtips."):
+        return
+    owner, _, field_name = name.removeprefix("interviewtips.").rpartition(".")
+    if owner == "Guide" and field_name in SECTIONS:
+        kind = SECTIONS[field_name].name.replace("-", " ")
+        lines.append(f"The {kind} for the situation, in the guide's order.")
+        return
+    record_type = _DECLARED.get(owner)
+    field = record_type.field(field_name) if record_type is not None else None
+    if field is not None:
+        lines.append(esc(field.doc))
+    elif f"{owner}.{field_name}" in _UNDECLARED:
+        lines.append(_UNDECLARED[f"{owner}.{field_name}"])
+    elif field_name in _UNDECLARED:
+        lines.append(_UNDECLARED[field_name])
 
 
 # -- the API page is complete ------------------------------------------------------------------

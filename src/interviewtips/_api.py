@@ -52,7 +52,7 @@ def load(
     kept too: a later call with the same packs, ``builtin`` and ``limits`` returns the
     same object while no file or folder of the packs has changed (by path, size and
     modification time), and reads them again when one has. The last
-    `PACK_CACHE_SIZE` catalogs of packs are kept. A failed load changes nothing that
+    16 catalogs of packs (``PACK_CACHE_SIZE``) are kept. A failed load changes nothing that
     was loaded before, and is not kept.
 
     Args:

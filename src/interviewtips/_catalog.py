@@ -209,7 +209,8 @@ class Catalog:
         """Return the records of one type that match every filter given, in canonical order.
 
         Args:
-            record: The record type: one of `RECORD_TYPES` (tips, questions...).
+            record: A record type of guidance, by the name the command line gives it
+                (``"tips"``, ``"questions-to-ask"``...).
             filters: One per facet of the record type (``stage=``, ``kind=``...); each
                 takes an id, a display name or an alias in any case, the model object or
                 enum member, or an iterable of those (any of them). Facets combine with AND.
@@ -326,7 +327,7 @@ class Catalog:
         Args:
             text: What the reader wrote: words or a question.
             limit: At most this many results.
-            record: The record type to search: one of `RECORD_TYPES`, or ``"all"`` to
+            record: The record type to search, as for `select`, or ``"all"`` to
                 rank every type of guidance together.
             filters: As for `select`. With ``record="all"``, a filter narrows the types
                 that have its facet; a type without it is left out, unless the facet's
@@ -389,7 +390,7 @@ class Catalog:
         Args:
             k: How many records (fewer when fewer match).
             seed: Anything whose text seeds the pick: a date, a string, a number.
-            record: The record type: one of `RECORD_TYPES`, or ``"all"``.
+            record: The record type, as for `select`, or ``"all"``.
             filters: As for `select` (and for `search` with ``record="all"``).
 
         Raises:
@@ -558,7 +559,7 @@ class Catalog:
     def get(self, id: str, default: Any = None, *, record: str = "tips") -> Any:  # noqa: A002
         """Return the record with this id (``pack:id`` also works), or ``default``.
 
-        ``record`` names the record type: one of `RECORD_TYPES`, or a vocabulary
+        ``record`` names the record type, as for `select`, or a vocabulary
         ("stages", "topics", "situations", "regions"). The result is typed by it: a
         type checker knows ``get(id, record="templates")`` is a `Template` or None.
         """
@@ -659,7 +660,7 @@ class Catalog:
         Args:
             by: A facet of the record type (stage, topic, kind...), or "record" to
                 count each record type.
-            of: The record type to count: one of `RECORD_TYPES`.
+            of: The record type to count, as for `select`.
 
         Raises:
             UnknownNameError: ``by`` or ``of`` names nothing.

@@ -28,7 +28,7 @@ def json_schema(file: str = "content") -> dict[str, Any]:
             schema under ``$defs`` also describes `to_dict` of one record).
 
     Raises:
-        ValueError: ``file`` is not one of `FILES`.
+        ValueError: ``file`` is none of those.
     """
     if file == "pack":
         body = PACK.json_schema()

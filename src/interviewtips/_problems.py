@@ -25,7 +25,8 @@ class Problem:
         path: The file, as the reader was given it.
         line: 1-based line, or 0 when the problem concerns the whole file.
         column: 1-based column, or 0 when the problem concerns the whole file.
-        code: A stable code from ``_codes.CODES``, such as ``"IT106"``.
+        code: A stable code, such as ``"IT106"``, listed with its meaning and fix on the
+            problem codes page of the reference.
         message: What is wrong and what to change.
     """
 
