@@ -206,6 +206,10 @@ class RecordTable:
         table._row_of = self._row_of  # the ids are unchanged
         return table
 
+    def row(self, row: int) -> Row:
+        """Return one row."""
+        return Row(self, row)
+
     def rows(self) -> list[Row]:
         """Return each row, in order."""
         return [Row(self, row) for row in range(len(self))]

@@ -207,7 +207,9 @@ def _read_regular_file(path: str, max_bytes: int, header: bytes | None) -> bytes
         start = file.read(len(header)) if header else b""
         if header and start != header:
             return None
-        return start + file.read(max_bytes + 1 - len(start))
+        # Read what fstat says the file holds, and a byte more to see it did not grow:
+        # read(max_bytes) would allocate max_bytes whatever the file's size.
+        return start + file.read(min(status.st_size, max_bytes) + 1 - len(start))
 
 
 def _matches(data: dict[str, Any], fingerprints: dict[str, str]) -> bool:
@@ -261,13 +263,12 @@ def _table(
     table = RecordTable(
         record_type, columns, files, lines, starts, records=[None] * count, inherits=inherits
     )
-    checked = max_chars is not None
-    if (
-        checked
-        and record_type.rules
-        and any(record_type.findings(row.values) for row in table.rows() if not row.inherits)
-    ):
-        raise _StaleError  # a record the reader would refuse: the YAML is read and says why
+    if max_chars is not None:  # a checked form: every cross-field rule, as the reader runs them
+        for rule in record_type.rules:
+            rows = rule.suspects(table.column) if rule.suspects else range(count)
+            for row in map(table.row, rows):
+                if not row.inherits and any(rule.check(row.values)):
+                    raise _StaleError  # a record the reader would refuse: the YAML says why
     return table
 
 

@@ -26,7 +26,8 @@ from ._shapes import (
 )
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Callable, Iterator
+    from typing import Any
 
     from ._registry import Values
 
@@ -123,6 +124,11 @@ def _star_for_behavioural_only(values: Values) -> Iterator[Finding]:
 
 STAR_FOR_BEHAVIOURAL_ONLY = Rule(
     _star_for_behavioural_only,
+    suspects=lambda column: (
+        row
+        for row, (type_, star) in enumerate(zip(column("type"), column("star")))
+        if (type_ == m.QuestionType.BEHAVIOURAL.value) != (star is not None)
+    ),
     json_schema={
         "if": {"properties": {"type": {"const": "behavioural"}}, "required": ["type"]},
         "then": {"required": ["star"], "properties": {"star": {"type": "object"}}},
@@ -166,7 +172,12 @@ def not_naming_itself(field: str) -> Rule:
             message = f"{values('id')!r} lists itself as {field}; remove it"
             yield Finding(field, index, codes.SELF_REFERENCE, message)
 
-    return Rule(check)
+    def suspects(column: Callable[[str], list[Any]]) -> Iterator[int]:
+        for row, (id_, named) in enumerate(zip(column("id"), column(field))):
+            if named is not None and id_ in named.split(" "):  # a single id, or ids joined
+                yield row
+
+    return Rule(check, suspects=suspects)
 
 
 # -- shared fields ----------------------------------------------------------------

@@ -149,17 +149,23 @@ class Rule:
     Args:
         check: Returns what is wrong with one record, given its values.
         json_schema: What the rule adds to the record's JSON Schema, where it can say it.
+        suspects: Given a function that returns a field's column (the values of every
+            record, as a table holds them), returns the rows the rule could find wrong,
+            so that a compiled form of many records is checked without a record at a
+            time; by default every row.
     """
 
-    __slots__ = ("check", "json_schema")
+    __slots__ = ("check", "json_schema", "suspects")
 
     def __init__(
         self,
         check: Callable[[Values], Iterable[Finding]],
         json_schema: Mapping[str, Any] | None = None,
+        suspects: Callable[[Callable[[str], list[Any]]], Iterable[int]] | None = None,
     ) -> None:
         self.check = check
         self.json_schema = dict(json_schema or {})
+        self.suspects = suspects
 
 
 class RecordType:

@@ -57,10 +57,11 @@ def _damaged() -> Any:
 
 def check_texts(values: Collection[Any], max_chars: int, *, single_line: bool) -> None:
     """Check compiled strings as the reader would: stripped, not blank, not too long, clean."""
-    if set(map(type, values)) != {str} or not all(map(str.strip, values)):
+    if set(map(type, values)) != {str}:
         _damaged()
-    if any(value != value.strip() for value in values) or max(map(len, values)) > max_chars:
-        _damaged()
+    stripped = list(map(str.strip, values))
+    if not all(stripped) or stripped != list(values) or max(map(len, values)) > max_chars:
+        _damaged()  # blank, not stripped as the reader strips, or too long
     if _text.unsafe_character("".join(values), single_line=single_line) is not None:
         _damaged()
 
@@ -177,7 +178,7 @@ class Pattern(Text):
         """Check each id."""
         distinct = set(values)
         super().check_column(distinct, max_chars)
-        if not all(re.fullmatch(self.pattern, value) for value in distinct):
+        if not all(map(re.compile(self.pattern).fullmatch, distinct)):
             _damaged()
 
     def read_compiled(self, value: Any, max_chars: int | None) -> Any:
