@@ -53,10 +53,10 @@ class FacetIndex:
         self.facets = tuple(facets)
         #: The row of each id.
         self.row_of = table.row_of
-        self._postings = {
-            facet: _postings(list(map(table.column(field).__getitem__, order)))
-            for facet, field in facets.items()
-        }
+        self._fields = dict(facets)
+        # Each facet's postings are built when a query first filters by it: a catalog
+        # answers most programs' queries from a few of its thirty-odd facets.
+        self._postings: dict[str, dict[str, list[int]]] = {}
         self._untagged_apply = frozenset(untagged_apply)
         # Results are immutable tuples, so a repeated query is answered from memory.
         self._memo: dict[_MemoKey, tuple[Any, ...]] = {}
@@ -88,8 +88,15 @@ class FacetIndex:
         return [values[row] for row in self._order]
 
     def postings(self, facet: str) -> dict[str, list[int]]:
-        """Return the positions of the records with each value of a facet (`UNTAGGED`: none)."""
-        return self._postings[facet]
+        """Return the positions of the records with each value of a facet (`UNTAGGED`: none).
+
+        Built on first use; two threads may both build them, and either result serves.
+        """
+        found = self._postings.get(facet)
+        if found is None:
+            column = self._table.column(self._fields[facet])
+            found = self._postings[facet] = _postings([column[row] for row in self._order])
+        return found
 
     def positions(
         self, wanted: Mapping[str, frozenset[str]], untagged: Iterable[str] | None = None
@@ -105,7 +112,7 @@ class FacetIndex:
         untagged_apply = self._untagged_apply if untagged is None else frozenset(untagged)
         matches: list[set[int]] = []
         for facet, values in wanted.items():
-            by_value = self._postings[facet]
+            by_value = self.postings(facet)
             found: set[int] = set()
             for value in values:
                 found.update(by_value.get(value, ()))
@@ -147,12 +154,12 @@ class FacetIndex:
 
     def count(self, facet: str, values: Iterable[str]) -> dict[str, int]:
         """Return how many records have each value of a facet, zeros included."""
-        by_value = self._postings[facet]
+        by_value = self.postings(facet)
         return {value: len(by_value.get(value, ())) for value in values}
 
     def untagged(self, facet: str) -> int:
         """Return how many records have no value of a facet."""
-        return len(self._postings[facet].get(UNTAGGED, ()))
+        return len(self.postings(facet).get(UNTAGGED, ()))
 
 
 #: The postings key of the records that have no value of a facet.

@@ -308,8 +308,9 @@ def merge(packs: Sequence[ReadPack], problems: Sequence[Problem] = ()) -> Merged
         tables[section] = _resolved(table, known, hidden, merging)
     for problem in _shared_orders(tables["stages"].rows()):
         merging.add(problem)
-    for section in ("stages", "topics"):
-        _name_clashes(tables[section], merging)
+    if len(given) > 1:  # names clash only between packs
+        for section in ("stages", "topics"):
+            _name_clashes(tables[section], merging)
     return Merged(tables, merging.removed, merging.problems)
 
 
