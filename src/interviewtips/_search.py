@@ -13,9 +13,11 @@ its words.
 A `WordIndex` holds one record type: for each word of its records, the records that
 hold it and how strongly (BM25F: a field's weight, the word's count, the field's
 length), and for each word of the names of the facet values records carry (topics,
-stages, formats...), the records that carry them. Words are indexed as written and
-stemmed only when a query asks for them: stemming every word of the content would
-cost a first search more than building the rest of the index.
+stages, formats...), the records that carry them. A word's records are found the
+first time a query asks for its stem, by scanning the records' folded texts, and
+kept: splitting and counting every word of the content would cost a first search
+more than all the rest, and a search needs a few words. Words are stemmed only when a
+query asks for them, for the same reason.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ import bisect
 import functools
 import importlib
 import importlib.util
+import itertools
 import math
 import re
 import sys
@@ -196,6 +199,11 @@ def typo_bound(word: str) -> int:
 class WordIndex:
     """The words of one record type's records, and the records that hold each.
 
+    Building it folds each searched field's texts and joins them, one text a field;
+    a word's records are found the first time a query asks for a word of its stem, by
+    scanning those texts for the words that start like the stem (see `words_of`), and
+    kept. A first search so reads only the words it needs, and a later one none.
+
     Args:
         size: How many records there are; positions run from 0.
         fields: For each searched field, its values in canonical order (a text, a list
@@ -214,53 +222,62 @@ class WordIndex:
     ) -> None:
         self.size = size
         self.headings = headings
-        postings: dict[str, dict[int, float]] = {}
-        for values, weight in fields:
-            texts = [_joined(value) for value in values]
-            average = sum(map(len, texts)) / max(len(texts), 1) or 1.0
-            for position, text in enumerate(texts):
-                if not text:
-                    continue
-                strength = weight / (1 - B + B * len(text) / average)
-                for word, count in Counter(tokens(text)).items():
-                    found = postings.get(word)
-                    if found is None:
-                        postings[word] = {position: count * strength}
-                    else:
-                        found[position] = found.get(position, 0.0) + count * strength
-        self._postings = postings
+        self._fields = [_Field(values, weight) for values, weight in fields]
         self._facets: dict[str, list[tuple[float, Sequence[int]]]] = {}
         for names, weight, positions in facets:
             for word in dict.fromkeys(tokens(names)):
                 self._facets.setdefault(word, []).append((weight, positions))
+        self._facet_words = sorted(self._facets)
+        # Caches, each filled on first use; two threads may compute the same entry.
+        self._postings: dict[str, dict[int, float]] = {}
         self._sorted: list[str] | None = None
         self._words_of: dict[str, tuple[str, ...]] = {}
+        self._frequencies: dict[str, dict[int, float]] = {}
         self._heading_words: dict[int, frozenset[str]] = {}
 
     @property
     def vocabulary(self) -> list[str]:
-        """Every word the records and their facet values hold, sorted."""
+        """Every word the records and their facet values hold, sorted.
+
+        Only a word the content does not hold (a typo to correct) and `suggest` need
+        it: it is made on first use.
+        """
         found = self._sorted
         if found is None:
-            found = self._sorted = sorted({*self._postings, *self._facets})
+            words = {word for field in self._fields for word in _WORD.findall(field.text)}
+            found = self._sorted = sorted(words.union(self._facets))
         return found
 
     def words_of(self, stemmed: str) -> tuple[str, ...]:
-        """Return the words of the index that have this stem."""
+        """Return the words of the index that have this stem, in sorted order.
+
+        They are among the words that start like the stem (`_stem_prefix`): the fields
+        are scanned for those, and the records holding each word of the stem are kept.
+        """
         found = self._words_of.get(stemmed)
         if found is None:
-            vocabulary = self.vocabulary
             prefix = _stem_prefix(stemmed)
-            start = bisect.bisect_left(vocabulary, prefix)
-            end = bisect.bisect_left(vocabulary, prefix + "\U0010ffff", start)
-            found = tuple(w for w in vocabulary[start:end] if stem(w) == stemmed)
+            occurrences = self._occurrences(prefix)
+            start = bisect.bisect_left(self._facet_words, prefix)
+            end = bisect.bisect_left(self._facet_words, prefix + "\U0010ffff", start)
+            candidates = {*occurrences, *self._facet_words[start:end]}
+            found = tuple(sorted(w for w in candidates if stem(w) == stemmed))
+            for word in found:
+                if word in occurrences:
+                    self._postings[word] = self._strengths(occurrences[word])
             if len(stemmed) <= _CACHED_WORD_CHARS:  # no caller fills the cache with long text
                 self._words_of[stemmed] = found  # a cache: two threads compute the same
         return found
 
     def frequencies(self, stemmed: str) -> dict[int, float]:
-        """Return, for each record holding a word of this stem, how strongly it holds it."""
-        found: dict[int, float] = {}
+        """Return, for each record holding a word of this stem, how strongly it holds it.
+
+        The result is kept: it must not be changed.
+        """
+        found = self._frequencies.get(stemmed)
+        if found is not None:
+            return found
+        found = {}
         for word in self.words_of(stemmed):
             postings = self._postings.get(word)
             if postings is not None:
@@ -272,6 +289,8 @@ class WordIndex:
             for weight, positions in self._facets.get(word, ()):
                 for position in positions:
                     found[position] = found.get(position, 0.0) + weight
+        if found:  # a stem the content holds: the cache grows no larger than the index
+            self._frequencies[stemmed] = found
         return found
 
     def heading_words(self, position: int) -> frozenset[str]:
@@ -285,7 +304,65 @@ class WordIndex:
 
     def document_frequency(self, word: str) -> int:
         """Return how many records hold the word as written."""
-        return len(self._postings.get(word, ()))
+        postings = self._postings.get(word)
+        if postings is None:
+            occurrences = self._occurrences(word).get(word)
+            postings = {} if occurrences is None else self._strengths(occurrences)
+            if postings:
+                self._postings[word] = postings
+        return len(postings)
+
+    def _occurrences(self, prefix: str) -> dict[str, list[list[int]]]:
+        """Return each word of the fields that starts with ``prefix``, and where it is.
+
+        Where: for each field, the position of the record of each occurrence. The
+        fields' texts are searched for the prefix as a string (no pattern is compiled
+        and kept for it), and an occurrence inside a word is skipped.
+        """
+        found: dict[str, list[list[int]]] = {}
+        for number, field in enumerate(self._fields):
+            text, starts = field.text, field.starts
+            start = text.find(prefix)
+            while start != -1:
+                if start and text[start - 1].isalnum():  # inside a word: [^\W_] is isalnum()
+                    start = text.find(prefix, start + 1)
+                    continue
+                word = _WORD.match(text, start).group()  # type: ignore[union-attr]  # it starts one
+                at = found.get(word)
+                if at is None:
+                    at = found[word] = [[] for _ in self._fields]
+                at[number].append(bisect.bisect_right(starts, start) - 1)
+                start = text.find(prefix, start + len(word))
+        return found
+
+    def _strengths(self, occurrences: list[list[int]]) -> dict[int, float]:
+        """Return, for each record holding a word, how strongly: BM25F over its fields."""
+        postings: dict[int, float] = {}
+        for field, positions in zip(self._fields, occurrences):
+            strengths = field.strengths
+            for position, count in Counter(positions).items():
+                postings[position] = postings.get(position, 0.0) + count * strengths[position]
+        return postings
+
+
+class _Field:
+    """One searched field of every record: its texts folded and joined, and their weights.
+
+    ``text`` joins the folded texts with NUL, which no word holds; ``starts`` is where
+    each record's text starts in it; ``strengths`` how much one occurrence of a word
+    weighs in each record (the field's weight over the text's length against the
+    average, BM25F).
+    """
+
+    __slots__ = ("starts", "strengths", "text")
+
+    def __init__(self, values: Sequence[Any], weight: float) -> None:
+        texts = [_joined(value) for value in values]
+        average = sum(map(len, texts)) / max(len(texts), 1) or 1.0
+        self.strengths = [weight / (1 - B + B * len(text) / average) for text in texts]
+        folded = [fold(text) for text in texts]
+        self.starts = list(itertools.accumulate([len(text) + 1 for text in folded[:-1]], initial=0))
+        self.text = "\0".join(folded)
 
 
 def _joined(value: Any) -> str:
@@ -441,14 +518,26 @@ def _closest(
 def _neighbours(
     word: str, bound: int, indexes: Sequence[WordIndex], thesaurus: Thesaurus
 ) -> set[str]:
-    """Return the known words that start with the same letter and are about as long."""
+    """Return the known words that could be within ``bound`` edits of ``word``.
+
+    Those that start with the same letter, are about as long, and use about the same
+    letters: an edit adds or drops at most two of the letters a word uses, so a
+    cheap comparison of the sets of letters leaves out most words before `_distance`.
+    """
     found = {w for w in thesaurus.words if w[:1] == word[:1]}
     for index in indexes:
         vocabulary = index.vocabulary
         start = bisect.bisect_left(vocabulary, word[0])
         end = bisect.bisect_left(vocabulary, word[0] + "\U0010ffff", start)
         found.update(vocabulary[start:end])
-    return {w for w in found if abs(len(w) - len(word)) <= bound and w.isalpha()}
+    letters = set(word)
+    return {
+        w
+        for w in found
+        if abs(len(w) - len(word)) <= bound
+        and w.isalpha()
+        and len(letters.symmetric_difference(w)) <= 2 * bound
+    }
 
 
 def rank(
@@ -513,17 +602,14 @@ class _Scores:
         """Return, for each index, the score of each allowed record holding the stem."""
         found = self._by_stem.get(stemmed)
         if found is None:
-            frequencies = [index.frequencies(stemmed) for index in self._indexes]
-            frequency = sum(map(len, frequencies))
-            rarity = math.log(1 + (self._total - frequency + 0.5) / (frequency + 0.5))
-            self._rarity[stemmed] = rarity
+            rarity = self.rarity(stemmed)
             found = [
                 {
                     p: rarity * f * (K1 + 1) / (f + K1)
-                    for p, f in by_position.items()
+                    for p, f in index.frequencies(stemmed).items()
                     if keep is None or p in keep
                 }
-                for by_position, keep in zip(frequencies, self._allowed)
+                for index, keep in zip(self._indexes, self._allowed)
             ]
             self._by_stem[stemmed] = found
         return found
@@ -532,8 +618,9 @@ class _Scores:
         """Return how rare a stem is over the indexes searched (BM25's IDF)."""
         found = self._rarity.get(stemmed)
         if found is None:
-            self.stem(stemmed)
-            found = self._rarity[stemmed]
+            frequency = sum(len(index.frequencies(stemmed)) for index in self._indexes)
+            found = math.log(1 + (self._total - frequency + 0.5) / (frequency + 0.5))
+            self._rarity[stemmed] = found
         return found
 
     def of(self, weight: float, stems: tuple[str, ...]) -> dict[tuple[int, int], float]:
