@@ -19,6 +19,7 @@ import shutil
 import tempfile
 from pathlib import Path
 from typing import Any, Callable
+from unittest import mock
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -39,6 +40,8 @@ from interviewtips import (
     Tip,
     Topic,
     _pack,
+    _search,
+    _topk,
     _yaml,
 )
 from interviewtips._codes import CODES
@@ -423,11 +426,16 @@ class TestSearchAgainstReference:
         word_indexes(),
         st.lists(st.sampled_from([*SEARCH_WORDS, "intervew", "salery"]), min_size=1, max_size=5),
         st.lists(st.sampled_from(SEARCH_SYNONYMS), max_size=3),
+        st.integers(-1, 3) | st.integers(4, 12),
     )
     def test_ranking_is_the_reference_ranking(
-        self, data: st.DataObject, built, words: list[str], synonyms
+        self, data: st.DataObject, built, words: list[str], synonyms, limit: int
     ) -> None:
-        """Search gives the reference's records, in its order."""
+        """Top-k retrieval and full scoring both give the reference's records, in its order.
+
+        Top-k retrieval is forced, the heading bonus's depth lowered and the reading
+        blocks made small, so that small catalogs exercise its pruning and its ties.
+        """
         indexes, references = built
         allowed = [
             data.draw(
@@ -443,8 +451,21 @@ class TestSearchAgainstReference:
         query = Query(text, indexes, thesaurus)
         reference_query = Query(text, references, thesaurus)
         assert reference_query.concepts == query.concepts
-        expected = search_reference.rank(reference_query, references, allowed)
-        assert expected == rank(query, indexes, allowed)
+        reranked = data.draw(st.integers(1, 5))
+        block = data.draw(st.sampled_from([1, 2, 3, _topk.BLOCK]))
+        with (
+            mock.patch.object(_search, "RERANKED", reranked),
+            mock.patch.object(_topk, "BLOCK", block),
+        ):
+            expected = search_reference.rank(reference_query, references, allowed)
+            with mock.patch.object(_search, "TOP_K_FROM", -1):
+                top_k = rank(query, indexes, allowed, limit)
+            with mock.patch.object(_search, "TOP_K_FROM", 10**9):
+                every = rank(query, indexes, allowed, limit)
+            everything = rank(query, indexes, allowed)
+        assert expected[: max(limit, 0)] == top_k
+        assert expected[: max(limit, 0)] == every
+        assert expected == everything
 
 
 # -- exports ----------------------------------------------------------------------------
