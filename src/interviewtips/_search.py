@@ -613,7 +613,7 @@ def rank(
         limit: At most this many results (None: every record that matches).
     """
     scores = _Scores(indexes, allowed)
-    concepts = [_strongest(concept) for concept in query.concepts]
+    concepts = query.concepts
     depth = None if limit is None else max(limit, RERANKED)
     final: dict[tuple[int, int], float]
     if depth is not None and scores.reach(concepts) > TOP_K_FROM:
@@ -630,19 +630,6 @@ def rank(
             final[key] *= 1 + HEADING_BONUS * len(held) / len(query.words)
         ranked[:RERANKED] = sorted(ranked[:RERANKED], key=lambda key: (-final[key], key))
     return ranked if limit is None else ranked[: max(limit, 0)]
-
-
-def _strongest(concept: list[Alternative]) -> list[Alternative]:
-    """Return a concept's alternatives less those another with the same stems outweighs.
-
-    A concept scores a record by its best alternative, so of two alternatives needing
-    the same stems ("negotiate" read as itself and as a synonym's target) only the
-    heavier can count.
-    """
-    heaviest: dict[tuple[str, ...], float] = {}
-    for weight, stems in concept:
-        heaviest[stems] = max(weight, heaviest.get(stems, weight))
-    return [(weight, stems) for stems, weight in heaviest.items()]
 
 
 def _every(concepts: list[list[Alternative]], scores: _Scores) -> dict[tuple[int, int], float]:
@@ -811,6 +798,18 @@ def _scored(weight: float, held: list[tuple[dict[int, float], float]], position:
     return weight * total
 
 
+def _beside(concepts: list[list[Alternative]], concept: int) -> list[str]:
+    """Return the stems of the concepts other than the one numbered ``concept``, once each."""
+    stems = (
+        stemmed
+        for other, alternatives in enumerate(concepts)
+        if other != concept
+        for _, alternative in alternatives
+        for stemmed in alternative
+    )
+    return list(dict.fromkeys(stems))
+
+
 class _Concepts:
     """A query's concepts over the indexes searched, as top-k retrieval reads them.
 
@@ -837,16 +836,8 @@ class _Concepts:
         #: For each index and concept, the records holding each stem of the other concepts.
         self._others = [
             [
-                list(
-                    {
-                        stemmed: scores.index(number).frequencies(stemmed)
-                        for other, alternatives in enumerate(concepts)
-                        if other != concept
-                        for _, stems in alternatives
-                        for stemmed in stems
-                    }.values()
-                )
-                for concept in range(len(concepts))
+                [scores.index(number).frequencies(stemmed) for stemmed in _beside(concepts, i)]
+                for i in range(len(concepts))
             ]
             for number in numbers
         ]
