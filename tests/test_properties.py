@@ -19,12 +19,14 @@ import shutil
 import tempfile
 from pathlib import Path
 from typing import Any, Callable
+from unittest import mock
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import interviewtips
+import search_reference
 from conftest import MINIMAL
 from interviewtips import (
     Catalog,
@@ -38,13 +40,15 @@ from interviewtips import (
     Tip,
     Topic,
     _pack,
+    _search,
+    _topk,
     _yaml,
 )
 from interviewtips._codes import CODES
 from interviewtips._columns import RecordTable
 from interviewtips._nodes import Mapping
 from interviewtips._record_types import SECTIONS, TIPS
-from interviewtips._search import Query, stem, tokens
+from interviewtips._search import Query, Thesaurus, WordIndex, rank, stem, tokens
 from interviewtips._text import REFERENCE as REFERENCE_PATTERN
 from interviewtips._text import SLUG as SLUG_PATTERN
 
@@ -347,6 +351,121 @@ class TestSearch:
         assert {tip for tip in allowed if terms & indexed_stems(catalog, tip)} == set(everything)
         expected = everything if limit is None else everything[: max(limit, 0)]
         assert expected == results
+
+
+# -- search against the reference ----------------------------------------------------------
+
+#: Few words, some of one stem and some stop words, so that records share them, phrases
+#: match, and many records tie.
+SEARCH_WORDS = ("interview", "interviews", "panel", "board", "committee", "thank", "you")
+SEARCH_WORDS += ("note", "pay", "salary", "running", "late", "run", "the", "a", "Café")
+#: Synonyms to draw from: phrases, one-way and two-way (two terms found alike for one).
+SEARCH_SYNONYMS = (
+    (["thank you"], ["note"]),
+    (["pay"], ["salary"]),
+    (["running late"], ["late"]),
+    (["panel", "board", "committee"], []),
+    (["board interview"], ["panel"]),
+)
+#: Texts of one length, so that records holding one word each tie.
+SEARCH_TIES = ("board aaaa", "committee!", "panel zzzz", "interview!", "salary pay", "late zzzzz")
+search_texts = st.sampled_from(SEARCH_TIES) | st.lists(
+    st.sampled_from(SEARCH_WORDS), min_size=1, max_size=5
+).map(" ".join)
+
+
+@st.composite
+def word_indexes(draw: st.DrawFn) -> tuple[list[WordIndex], list[search_reference.WordIndex]]:
+    """Return word indexes of random records, as search builds them and as the reference did.
+
+    One to three indexes (record types), each of 1 to 40 records with one to three
+    fields (a text, a list of texts, or none) and facet values named by search words.
+    """
+    indexes, references = [], []
+    for _ in range(draw(st.integers(1, 3))):
+        size = draw(st.integers(1, 40))
+        value = search_texts | st.lists(search_texts, min_size=1, max_size=2) | st.none()
+        weights = draw(st.lists(st.sampled_from([0.5, 1.0, 3.0]), min_size=1, max_size=3))
+        fields = [(draw(st.lists(value, min_size=size, max_size=size)), w) for w in weights]
+        positions = st.lists(st.integers(0, max(size - 1, 0)), unique=True).map(sorted)
+        facets = [
+            (names, weight, draw(positions) if size else [])
+            for names, weight in draw(
+                st.lists(st.tuples(search_texts, st.sampled_from([0.5, 1.0])), max_size=3)
+            )
+        ]
+        headings = fields[0][0]
+        indexes.append(WordIndex(size, fields, facets, headings))
+        references.append(search_reference.WordIndex(size, fields, facets, headings))
+    return indexes, references
+
+
+class TestSearchAgainstReference:
+    """Search finds and ranks what the reference did: an eager index, every record scored."""
+
+    @given(word_indexes(), st.lists(st.sampled_from([*SEARCH_WORDS, "intervew"]), max_size=6))
+    def test_index_finds_what_an_eager_index_held(self, built, words: list[str]) -> None:
+        """Each stem's words and records, the vocabulary and word counts are the reference's."""
+        for index, reference in zip(*built):
+            stems = {stem(word) for word in reference.vocabulary} | {
+                stem(w) for w in tokens(" ".join(words))
+            }
+            assert {s: reference.words_of(s) for s in stems} == {
+                s: index.words_of(s) for s in stems
+            }
+            assert {s: reference.frequencies(s) for s in stems} == {
+                s: index.frequencies(s) for s in stems
+            }
+            assert [reference.document_frequency(w) for w in reference.vocabulary] == [
+                index.document_frequency(w) for w in reference.vocabulary
+            ]
+            assert reference.vocabulary == index.vocabulary
+
+    @given(
+        st.data(),
+        word_indexes(),
+        st.lists(st.sampled_from([*SEARCH_WORDS, "intervew", "salery"]), min_size=1, max_size=5),
+        st.lists(st.sampled_from(SEARCH_SYNONYMS), max_size=3),
+        st.integers(-1, 3) | st.integers(4, 12),
+    )
+    def test_ranking_is_the_reference_ranking(
+        self, data: st.DataObject, built, words: list[str], synonyms, limit: int
+    ) -> None:
+        """Top-k retrieval and full scoring both give the reference's records, in its order.
+
+        Top-k retrieval is forced, the heading bonus's depth lowered and the reading
+        blocks made small, so that small catalogs exercise its pruning and its ties.
+        """
+        indexes, references = built
+        allowed = [
+            data.draw(
+                st.none()
+                | st.sets(st.integers(0, index.size), max_size=index.size // 3).map(
+                    lambda out, size=index.size: set(range(size)) - out
+                )
+            )
+            for index in indexes
+        ]
+        thesaurus = Thesaurus(synonyms)
+        text = " ".join(words)
+        query = Query(text, indexes, thesaurus)
+        reference_query = Query(text, references, thesaurus)
+        assert reference_query.concepts == query.concepts
+        reranked = data.draw(st.integers(1, 5))
+        block = data.draw(st.sampled_from([1, 2, 3, _topk.BLOCK]))
+        with (
+            mock.patch.object(_search, "RERANKED", reranked),
+            mock.patch.object(_topk, "BLOCK", block),
+        ):
+            expected = search_reference.rank(reference_query, references, allowed)
+            with mock.patch.object(_search, "TOP_K_FROM", -1):
+                top_k = rank(query, indexes, allowed, limit)
+            with mock.patch.object(_search, "TOP_K_FROM", 10**9):
+                every = rank(query, indexes, allowed, limit)
+            everything = rank(query, indexes, allowed)
+        assert expected[: max(limit, 0)] == top_k
+        assert expected[: max(limit, 0)] == every
+        assert expected == everything
 
 
 # -- exports ----------------------------------------------------------------------------

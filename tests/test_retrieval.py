@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from unittest import mock
 
 import attrs
 import pytest
 
 import interviewtips
 from conftest import MANIFEST, MINIMAL
-from interviewtips import Guide, Phase, cli
+from interviewtips import Guide, Phase, _search, cli
 from interviewtips._record_types import GUIDANCE
 from interviewtips._search import Query, Thesaurus, WordIndex, rank
 
@@ -108,6 +109,71 @@ class TestRanking:
         story = "a star story told in full from the situation through the task to the result"
         texts = ["answer"] * 5 + [story] + ["filler"] * 4
         assert [5, 0, 1, 2, 3, 4] == self.ranked(texts, "answer star")
+
+
+class TestTopK:
+    """Top-k retrieval gives the full ranking's first records, reading few of the rest."""
+
+    QUERIES = (
+        "interview",
+        "thank you email",
+        "what should I do after a panel interview?",
+        "negociate my salery",
+        "greatest weakness",
+    )
+
+    @staticmethod
+    def top(index: WordIndex, text: str, limit: int, synonyms=(), reranked: int = 3) -> list[int]:
+        """Return the positions top-k retrieval ranks first (the heading bonus's depth lowered)."""
+        query = Query(text, [index], Thesaurus(synonyms))
+        with (
+            mock.patch.object(_search, "TOP_K_FROM", -1),
+            mock.patch.object(_search, "RERANKED", reranked),
+        ):
+            return [position for _, position in rank(query, [index], [None], limit)]
+
+    @pytest.mark.parametrize("text", QUERIES)
+    def test_same_results_as_scoring_every_record(self, catalog, text) -> None:
+        """On the built-in content, every type and a filter, it finds what full scoring finds."""
+        for filters in ({"record": "all"}, {"record": "tips", "stage": "second-interview"}):
+            every = catalog.search(text, limit=10, **filters)
+            with mock.patch.object(_search, "TOP_K_FROM", -1):
+                top = catalog.search(text, limit=10, **filters)
+            assert every
+            assert ids(every) == ids(top)
+
+    def test_ties_go_to_canonical_order(self) -> None:
+        """Of many records that score alike, the first in canonical order come first."""
+        index = WordIndex(10, [(["interview!"] * 10, 1.0)])
+        assert [0, 1, 2] == self.top(index, "interview", 3)
+
+    def test_an_unread_tie_earlier_in_order_comes_first(self) -> None:
+        """A record tying the k-th but earlier in order is read before the retrieval stops.
+
+        "board" and "committee" both stand for "panel" and score alike here; the
+        committee's records are read two at a time while the board's 7 is still unread.
+        """
+        texts = ["filler zzz", "board aaaa", "filler zzz", "filler zzz", "filler zzz"]
+        texts += ["committee!", "filler zzz", "board aaaa", "filler zzz", "committee!"]
+        index = WordIndex(len(texts), [(texts, 1.0)])
+        synonyms = [(["panel", "board", "committee"], [])]
+        assert [1, 5, 7] == self.top(index, "panel", 3, synonyms)
+
+    def test_reads_only_the_records_it_needs(self) -> None:
+        """For the best 100 of 1,000 records it scores 126: a record, then twice as many a turn."""
+        texts = [f"interview {'x' * (i % 997)}" for i in range(1000)]
+        index = WordIndex(len(texts), [(texts, 1.0)])
+        scored = []
+        score = _search._Concepts.score
+
+        def counted(self, number: int, position: int) -> float:
+            scored.append(position)
+            return score(self, number, position)
+
+        with mock.patch.object(_search._Concepts, "score", counted):
+            found = self.top(index, "interview", 10, reranked=100)
+        assert [0, 997, 1, 998, 2, 999, 3, 4, 5, 6] == found
+        assert 126 == len(scored)
 
 
 class TestSynonyms:

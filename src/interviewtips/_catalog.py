@@ -347,9 +347,8 @@ class Catalog:
         record_types, allowed = self._scope(record, filters)
         indexes = [self._word_index(record_type) for record_type in record_types]
         query = _search.Query(text, indexes, self._thesaurus_of_packs())
-        ranked = _search.rank(query, indexes, [None if a is None else set(a) for a in allowed])
-        if limit is not None:
-            ranked = ranked[: max(limit, 0)]
+        keep = [None if a is None else set(a) for a in allowed]
+        ranked = _search.rank(query, indexes, keep, limit)
         return tuple(
             self._indexes[record_types[number].name].record(position) for number, position in ranked
         )

@@ -13,9 +13,11 @@ its words.
 A `WordIndex` holds one record type: for each word of its records, the records that
 hold it and how strongly (BM25F: a field's weight, the word's count, the field's
 length), and for each word of the names of the facet values records carry (topics,
-stages, formats...), the records that carry them. Words are indexed as written and
-stemmed only when a query asks for them: stemming every word of the content would
-cost a first search more than building the rest of the index.
+stages, formats...), the records that carry them. A word's records are found the
+first time a query asks for its stem, by scanning the records' folded texts, and
+kept: splitting and counting every word of the content would cost a first search
+more than all the rest, and a search needs a few words. Words are stemmed only when a
+query asks for them, for the same reason.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ import bisect
 import functools
 import importlib
 import importlib.util
+import itertools
 import math
 import re
 import sys
@@ -34,7 +37,7 @@ from collections import Counter
 from typing import TYPE_CHECKING, Any, Callable
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Sequence
+    from collections.abc import Iterable, Iterator, Sequence
 
 #: Words a query is made of that say nothing about what is wanted.
 STOP_WORDS = frozenset(
@@ -68,6 +71,10 @@ COORDINATION = 1.0
 HEADING_BONUS = 0.5
 #: How many of the best records are looked at again for their headings.
 RERANKED = 100
+#: A query whose stems more records than this hold, counted over the indexes searched,
+#: is ranked by top-k retrieval (`_topk`) when a limit is given; with fewer, scoring
+#: every record that holds one costs less.
+TOP_K_FROM = 3000
 
 _WORD = re.compile(r"[^\W_]+")
 _APOSTROPHES = re.compile("['\u2018\u2019\u02bc]")
@@ -196,6 +203,11 @@ def typo_bound(word: str) -> int:
 class WordIndex:
     """The words of one record type's records, and the records that hold each.
 
+    Building it folds each searched field's texts and joins them, one text a field;
+    a word's records are found the first time a query asks for a word of its stem, by
+    scanning those texts for the words that start like the stem (see `words_of`), and
+    kept. A first search so reads only the words it needs, and a later one none.
+
     Args:
         size: How many records there are; positions run from 0.
         fields: For each searched field, its values in canonical order (a text, a list
@@ -214,53 +226,64 @@ class WordIndex:
     ) -> None:
         self.size = size
         self.headings = headings
-        postings: dict[str, dict[int, float]] = {}
-        for values, weight in fields:
-            texts = [_joined(value) for value in values]
-            average = sum(map(len, texts)) / max(len(texts), 1) or 1.0
-            for position, text in enumerate(texts):
-                if not text:
-                    continue
-                strength = weight / (1 - B + B * len(text) / average)
-                for word, count in Counter(tokens(text)).items():
-                    found = postings.get(word)
-                    if found is None:
-                        postings[word] = {position: count * strength}
-                    else:
-                        found[position] = found.get(position, 0.0) + count * strength
-        self._postings = postings
+        self._fields = [_Field(values, weight) for values, weight in fields]
         self._facets: dict[str, list[tuple[float, Sequence[int]]]] = {}
         for names, weight, positions in facets:
             for word in dict.fromkeys(tokens(names)):
                 self._facets.setdefault(word, []).append((weight, positions))
+        self._facet_words = sorted(self._facets)
+        # Caches, each filled on first use; two threads may compute the same entry.
+        self._postings: dict[str, dict[int, float]] = {}
         self._sorted: list[str] | None = None
         self._words_of: dict[str, tuple[str, ...]] = {}
+        self._frequencies: dict[str, dict[int, float]] = {}
+        self._impacts: dict[str, list[tuple[float, list[int]]]] = {}
+        self._together: dict[tuple[str, ...], list[list[int]]] = {}
         self._heading_words: dict[int, frozenset[str]] = {}
 
     @property
     def vocabulary(self) -> list[str]:
-        """Every word the records and their facet values hold, sorted."""
+        """Every word the records and their facet values hold, sorted.
+
+        Only a word the content does not hold (a typo to correct) and `suggest` need
+        it: it is made on first use.
+        """
         found = self._sorted
         if found is None:
-            found = self._sorted = sorted({*self._postings, *self._facets})
+            words = {word for field in self._fields for word in _WORD.findall(field.text)}
+            found = self._sorted = sorted(words.union(self._facets))
         return found
 
     def words_of(self, stemmed: str) -> tuple[str, ...]:
-        """Return the words of the index that have this stem."""
+        """Return the words of the index that have this stem, in sorted order.
+
+        They are among the words that start like the stem (`_stem_prefix`): the fields
+        are scanned for those, and the records holding each word of the stem are kept.
+        """
         found = self._words_of.get(stemmed)
         if found is None:
-            vocabulary = self.vocabulary
             prefix = _stem_prefix(stemmed)
-            start = bisect.bisect_left(vocabulary, prefix)
-            end = bisect.bisect_left(vocabulary, prefix + "\U0010ffff", start)
-            found = tuple(w for w in vocabulary[start:end] if stem(w) == stemmed)
+            occurrences = self._occurrences(prefix)
+            start = bisect.bisect_left(self._facet_words, prefix)
+            end = bisect.bisect_left(self._facet_words, prefix + "\U0010ffff", start)
+            candidates = {*occurrences, *self._facet_words[start:end]}
+            found = tuple(sorted(w for w in candidates if stem(w) == stemmed))
+            for word in found:
+                if word in occurrences:
+                    self._postings[word] = self._strengths(occurrences[word])
             if len(stemmed) <= _CACHED_WORD_CHARS:  # no caller fills the cache with long text
                 self._words_of[stemmed] = found  # a cache: two threads compute the same
         return found
 
     def frequencies(self, stemmed: str) -> dict[int, float]:
-        """Return, for each record holding a word of this stem, how strongly it holds it."""
-        found: dict[int, float] = {}
+        """Return, for each record holding a word of this stem, how strongly it holds it.
+
+        The result is kept: it must not be changed.
+        """
+        found = self._frequencies.get(stemmed)
+        if found is not None:
+            return found
+        found = {}
         for word in self.words_of(stemmed):
             postings = self._postings.get(word)
             if postings is not None:
@@ -272,6 +295,46 @@ class WordIndex:
             for weight, positions in self._facets.get(word, ()):
                 for position in positions:
                     found[position] = found.get(position, 0.0) + weight
+        if found:  # a stem the content holds: the cache grows no larger than the index
+            self._frequencies[stemmed] = found
+        return found
+
+    def impacts(self, stemmed: str) -> list[tuple[float, list[int]]]:
+        """Return the records holding a stem grouped by how strongly, strongest first.
+
+        Each group is a strength and the positions holding the stem that strongly, in
+        order. Kept: top-k retrieval (`_topk`) walks it from the start.
+        """
+        found = self._impacts.get(stemmed)
+        if found is None:
+            by_strength: dict[float, list[int]] = {}
+            for position, strength in self.frequencies(stemmed).items():
+                by_strength.setdefault(strength, []).append(position)
+            found = sorted(by_strength.items(), reverse=True)  # the strengths are distinct
+            for _, positions in found:
+                positions.sort()
+            if found:
+                self._impacts[stemmed] = found
+        return found
+
+    def together(self, stems: tuple[str, ...]) -> list[list[int]]:
+        """Return the records holding every stem, grouped by how strongly they hold each.
+
+        The records of a group hold each stem alike, so they score alike for a phrase
+        of those stems; each group's positions are in order. Kept: a phrase comes from
+        the synonyms, so there are few.
+        """
+        found = self._together.get(stems)
+        if found is None:
+            held = [self.frequencies(stemmed) for stemmed in stems]
+            common = held[0].keys() & held[1].keys()
+            for more in held[2:]:
+                common &= more.keys()
+            by_strengths: dict[tuple[float, ...], list[int]] = {}
+            for position in sorted(common):
+                strengths = tuple(frequencies[position] for frequencies in held)
+                by_strengths.setdefault(strengths, []).append(position)
+            found = self._together[stems] = list(by_strengths.values())
         return found
 
     def heading_words(self, position: int) -> frozenset[str]:
@@ -285,7 +348,65 @@ class WordIndex:
 
     def document_frequency(self, word: str) -> int:
         """Return how many records hold the word as written."""
-        return len(self._postings.get(word, ()))
+        postings = self._postings.get(word)
+        if postings is None:
+            occurrences = self._occurrences(word).get(word)
+            postings = {} if occurrences is None else self._strengths(occurrences)
+            if postings:
+                self._postings[word] = postings
+        return len(postings)
+
+    def _occurrences(self, prefix: str) -> dict[str, list[list[int]]]:
+        """Return each word of the fields that starts with ``prefix``, and where it is.
+
+        Where: for each field, the position of the record of each occurrence. The
+        fields' texts are searched for the prefix as a string (no pattern is compiled
+        and kept for it), and an occurrence inside a word is skipped.
+        """
+        found: dict[str, list[list[int]]] = {}
+        for number, field in enumerate(self._fields):
+            text, starts = field.text, field.starts
+            start = text.find(prefix)
+            while start != -1:
+                if start and text[start - 1].isalnum():  # inside a word: [^\W_] is isalnum()
+                    start = text.find(prefix, start + 1)
+                    continue
+                word = _WORD.match(text, start).group()  # type: ignore[union-attr]  # it starts one
+                at = found.get(word)
+                if at is None:
+                    at = found[word] = [[] for _ in self._fields]
+                at[number].append(bisect.bisect_right(starts, start) - 1)
+                start = text.find(prefix, start + len(word))
+        return found
+
+    def _strengths(self, occurrences: list[list[int]]) -> dict[int, float]:
+        """Return, for each record holding a word, how strongly: BM25F over its fields."""
+        postings: dict[int, float] = {}
+        for field, positions in zip(self._fields, occurrences):
+            strengths = field.strengths
+            for position, count in Counter(positions).items():
+                postings[position] = postings.get(position, 0.0) + count * strengths[position]
+        return postings
+
+
+class _Field:
+    """One searched field of every record: its texts folded and joined, and their weights.
+
+    ``text`` joins the folded texts with NUL, which no word holds; ``starts`` is where
+    each record's text starts in it; ``strengths`` how much one occurrence of a word
+    weighs in each record (the field's weight over the text's length against the
+    average, BM25F).
+    """
+
+    __slots__ = ("starts", "strengths", "text")
+
+    def __init__(self, values: Sequence[Any], weight: float) -> None:
+        texts = [_joined(value) for value in values]
+        average = sum(map(len, texts)) / max(len(texts), 1) or 1.0
+        self.strengths = [weight / (1 - B + B * len(text) / average) for text in texts]
+        folded = [fold(text) for text in texts]
+        self.starts = list(itertools.accumulate([len(text) + 1 for text in folded[:-1]], initial=0))
+        self.text = "\0".join(folded)
 
 
 def _joined(value: Any) -> str:
@@ -441,18 +562,33 @@ def _closest(
 def _neighbours(
     word: str, bound: int, indexes: Sequence[WordIndex], thesaurus: Thesaurus
 ) -> set[str]:
-    """Return the known words that start with the same letter and are about as long."""
+    """Return the known words that could be within ``bound`` edits of ``word``.
+
+    Those that start with the same letter, are about as long, and use about the same
+    letters: an edit adds or drops at most two of the letters a word uses, so a
+    cheap comparison of the sets of letters leaves out most words before `_distance`.
+    """
     found = {w for w in thesaurus.words if w[:1] == word[:1]}
     for index in indexes:
         vocabulary = index.vocabulary
         start = bisect.bisect_left(vocabulary, word[0])
         end = bisect.bisect_left(vocabulary, word[0] + "\U0010ffff", start)
         found.update(vocabulary[start:end])
-    return {w for w in found if abs(len(w) - len(word)) <= bound and w.isalpha()}
+    letters = set(word)
+    return {
+        w
+        for w in found
+        if abs(len(w) - len(word)) <= bound
+        and w.isalpha()
+        and len(letters.symmetric_difference(w)) <= 2 * bound
+    }
 
 
 def rank(
-    query: Query, indexes: Sequence[WordIndex], allowed: Sequence[set[int] | None]
+    query: Query,
+    indexes: Sequence[WordIndex],
+    allowed: Sequence[set[int] | None],
+    limit: int | None = None,
 ) -> list[tuple[int, int]]:
     """Return (index, position) of the records matching the query, best first.
 
@@ -466,37 +602,53 @@ def rank(
     then raised by how many of the query's own words their headings hold
     (`HEADING_BONUS`). Ties go to the order of the indexes, then canonical order.
 
+    With a limit, only the best ``max(limit, RERANKED)`` before the headings' bonus
+    are needed: when the query's words are common, they are found by top-k retrieval
+    (`_topk`), which gives the same records, in the same order, as scoring every one.
+
     Args:
         query: The analysed query.
         indexes: The word indexes of the record types searched.
         allowed: For each index, the positions the filters allow (None: all of them).
+        limit: At most this many results (None: every record that matches).
     """
     scores = _Scores(indexes, allowed)
-    totals: dict[tuple[int, int], float] = {}
-    matched: dict[tuple[int, int], float] = {}
-    concepts = 0.0
-    for concept in query.concepts:
-        best: dict[tuple[int, int], float] = {}
-        for weight, stems in concept:
-            for key, score in scores.of(weight, stems).items():
-                if score > best.get(key, 0.0):
-                    best[key] = score
-        importance = max(weight * max(map(scores.rarity, stems)) for weight, stems in concept)
-        concepts += importance
-        for key, score in best.items():
-            totals[key] = totals.get(key, 0.0) + score
-            matched[key] = matched.get(key, 0.0) + importance
-    final = {
-        key: score * (matched[key] / concepts) ** COORDINATION for key, score in totals.items()
-    }
-    ranked = sorted(final, key=lambda key: (-final[key], key))
+    concepts = query.concepts
+    depth = None if limit is None else max(limit, RERANKED)
+    final: dict[tuple[int, int], float]
+    if depth is not None and scores.reach(concepts) > TOP_K_FROM:
+        from . import _topk  # noqa: PLC0415 - only a search of many records needs it
+
+        ranked, final = _topk.best(_Concepts(concepts, scores), depth)
+    else:
+        final = _every(concepts, scores)
+        ranked = sorted(final, key=lambda key: (-final[key], key))
     if query.words:
         for key in ranked[:RERANKED]:
             number, position = key
             held = query.words & indexes[number].heading_words(position)
             final[key] *= 1 + HEADING_BONUS * len(held) / len(query.words)
         ranked[:RERANKED] = sorted(ranked[:RERANKED], key=lambda key: (-final[key], key))
-    return ranked
+    return ranked if limit is None else ranked[: max(limit, 0)]
+
+
+def _every(concepts: list[list[Alternative]], scores: _Scores) -> dict[tuple[int, int], float]:
+    """Return the score of every record that matches a concept (see `rank`)."""
+    totals: dict[tuple[int, int], float] = {}
+    matched: dict[tuple[int, int], float] = {}
+    overall = 0.0
+    for concept in concepts:
+        best: dict[tuple[int, int], float] = {}
+        for weight, stems in concept:
+            for key, score in scores.of(weight, stems).items():
+                if score > best.get(key, 0.0):
+                    best[key] = score
+        importance = scores.importance(concept)
+        overall += importance
+        for key, score in best.items():
+            totals[key] = totals.get(key, 0.0) + score
+            matched[key] = matched.get(key, 0.0) + importance
+    return {key: score * (matched[key] / overall) ** COORDINATION for key, score in totals.items()}
 
 
 class _Scores:
@@ -504,26 +656,24 @@ class _Scores:
 
     def __init__(self, indexes: Sequence[WordIndex], allowed: Sequence[set[int] | None]) -> None:
         self._indexes = indexes
-        self._allowed = allowed
+        self.allowed = allowed
         self._total = sum(index.size for index in indexes)
         self._by_stem: dict[str, list[dict[int, float]]] = {}
         self._rarity: dict[str, float] = {}
+        self._held: dict[tuple[tuple[str, ...], int], list[tuple[dict[int, float], float]]] = {}
 
     def stem(self, stemmed: str) -> list[dict[int, float]]:
         """Return, for each index, the score of each allowed record holding the stem."""
         found = self._by_stem.get(stemmed)
         if found is None:
-            frequencies = [index.frequencies(stemmed) for index in self._indexes]
-            frequency = sum(map(len, frequencies))
-            rarity = math.log(1 + (self._total - frequency + 0.5) / (frequency + 0.5))
-            self._rarity[stemmed] = rarity
+            rarity = self.rarity(stemmed)
             found = [
                 {
                     p: rarity * f * (K1 + 1) / (f + K1)
-                    for p, f in by_position.items()
+                    for p, f in index.frequencies(stemmed).items()
                     if keep is None or p in keep
                 }
-                for by_position, keep in zip(frequencies, self._allowed)
+                for index, keep in zip(self._indexes, self.allowed)
             ]
             self._by_stem[stemmed] = found
         return found
@@ -532,9 +682,21 @@ class _Scores:
         """Return how rare a stem is over the indexes searched (BM25's IDF)."""
         found = self._rarity.get(stemmed)
         if found is None:
-            self.stem(stemmed)
-            found = self._rarity[stemmed]
+            frequency = sum(len(index.frequencies(stemmed)) for index in self._indexes)
+            found = math.log(1 + (self._total - frequency + 0.5) / (frequency + 0.5))
+            self._rarity[stemmed] = found
         return found
+
+    def importance(self, concept: list[Alternative]) -> float:
+        """Return what matching a concept is worth: its best alternative's rarest stem."""
+        return max(weight * max(map(self.rarity, stems)) for weight, stems in concept)
+
+    def reach(self, concepts: list[list[Alternative]]) -> int:
+        """Return how many records hold the stems of the concepts, each stem counted apart."""
+        stems = {
+            stemmed for concept in concepts for _, alternative in concept for stemmed in alternative
+        }
+        return sum(len(index.frequencies(s)) for s in stems for index in self._indexes)
 
     def of(self, weight: float, stems: tuple[str, ...]) -> dict[tuple[int, int], float]:
         """Return the score of each record for an alternative: its stems' scores, added.
@@ -557,3 +719,160 @@ class _Scores:
                 else:
                     found[number, position] = weight * total
         return found
+
+    # Top-k retrieval reads the same scores a record at a time (see `_Concepts`).
+
+    def index(self, number: int) -> WordIndex:
+        """Return the word index of the index numbered ``number``."""
+        return self._indexes[number]
+
+    def held(self, stems: tuple[str, ...], number: int) -> list[tuple[dict[int, float], float]]:
+        """Return, for an alternative in an index, each stem's records and rarity.
+
+        In the order `of` adds their scores: the stem fewest allowed records hold first.
+        """
+        key = stems, number
+        found = self._held.get(key)
+        if found is None:
+            keep = self.allowed[number]
+            index = self._indexes[number]
+
+            def allowed(stemmed: str) -> int:
+                held = index.frequencies(stemmed)
+                if keep is None:
+                    return len(held)
+                if len(keep) < len(held):
+                    return sum(p in held for p in keep)
+                return sum(p in keep for p in held)
+
+            ordered = sorted(stems, key=allowed)
+            found = [(index.frequencies(s), self.rarity(s)) for s in ordered]
+            self._held[key] = found
+        return found
+
+    def groups(
+        self, weight: float, stems: tuple[str, ...], number: int
+    ) -> Iterator[tuple[float, list[int]]]:
+        """Yield an alternative's scores in an index, highest first, each with its records.
+
+        The scores are distinct, and each one's records are in order. A stem's records
+        come from the index's groups by strength, scored a group at a time as the walk
+        reaches them; a phrase's are all scored, a group holding its stems alike at a
+        time (`WordIndex.together`).
+        """
+        if len(stems) > 1:
+            held = self.held(stems, number)
+            keep = self.allowed[number]
+            by_score: dict[float, list[int]] = {}
+            for alike in self._indexes[number].together(stems):
+                if keep is not None:
+                    alike = [position for position in alike if position in keep]  # noqa: PLW2901
+                if alike:  # they hold each stem alike: they score alike
+                    by_score.setdefault(_scored(weight, held, alike[0]), []).extend(alike)
+            for score in sorted(by_score, reverse=True):
+                yield score, sorted(by_score[score])
+            return
+        rarity = self.rarity(stems[0])
+        pending: tuple[float, list[int]] | None = None
+        for f, positions in self._indexes[number].impacts(stems[0]):
+            score = weight * (rarity * f * (K1 + 1) / (f + K1))
+            if pending is None:
+                pending = score, positions
+            elif score == pending[0]:  # two strengths rounded to one score
+                pending = score, sorted(pending[1] + positions)
+            else:
+                yield pending
+                pending = score, positions
+        if pending is not None:
+            yield pending
+
+
+def _scored(weight: float, held: list[tuple[dict[int, float], float]], position: int) -> float:
+    """Return a record's score for an alternative, added as `_Scores.of` adds it (0: none)."""
+    total = 0.0
+    for frequencies, rarity in held:
+        f = frequencies.get(position)
+        if f is None:
+            return 0.0
+        total += rarity * f * (K1 + 1) / (f + K1)  # 0.0 + score is the score
+    return weight * total
+
+
+def _beside(concepts: list[list[Alternative]], concept: int) -> list[str]:
+    """Return the stems of the concepts other than the one numbered ``concept``, once each."""
+    stems = (
+        stemmed
+        for other, alternatives in enumerate(concepts)
+        if other != concept
+        for _, alternative in alternatives
+        for stemmed in alternative
+    )
+    return list(dict.fromkeys(stems))
+
+
+class _Concepts:
+    """A query's concepts over the indexes searched, as top-k retrieval reads them.
+
+    See `_topk.Ranking`: a record's score is worked out as `_every` works it out.
+    """
+
+    def __init__(self, concepts: list[list[Alternative]], scores: _Scores) -> None:
+        self.allowed = scores.allowed
+        self._concepts = concepts
+        self._scores = scores
+        self._importances = [scores.importance(concept) for concept in concepts]
+        self._overall = 0.0
+        for importance in self._importances:
+            self._overall += importance
+        numbers = range(len(scores.allowed))
+        #: For each index, each concept's alternatives: weight and stems' records, rarity.
+        self._held = [
+            [
+                [(weight, scores.held(stems, number)) for weight, stems in concept]
+                for concept in concepts
+            ]
+            for number in numbers
+        ]
+        #: For each index and concept, the records holding each stem of the other concepts.
+        self._others = [
+            [
+                [scores.index(number).frequencies(stemmed) for stemmed in _beside(concepts, i)]
+                for i in range(len(concepts))
+            ]
+            for number in numbers
+        ]
+
+    def lists(self) -> list[list[tuple[int, Iterator[tuple[float, list[int]]]]]]:
+        """Return, for each concept, each alternative's records in each index, best first."""
+        numbers = range(len(self.allowed))
+        return [
+            [
+                (number, self._scores.groups(weight, stems, number))
+                for weight, stems in concept
+                for number in numbers
+            ]
+            for concept in self._concepts
+        ]
+
+    def score(self, number: int, position: int) -> float:
+        """Return a record's score."""
+        levels = []
+        for concept in self._held[number]:
+            best = 0.0
+            for weight, held in concept:
+                best = max(best, _scored(weight, held, position))
+            levels.append(best)
+        return self.combined(levels)
+
+    def combined(self, levels: list[float]) -> float:
+        """Return the score of a record whose concepts score ``levels`` (0: unmatched)."""
+        total = matched = 0.0
+        for level, importance in zip(levels, self._importances):
+            if level:
+                total += level
+                matched += importance
+        return float(total * (matched / self._overall) ** COORDINATION)
+
+    def others(self, number: int, concept: int) -> list[dict[int, float]]:
+        """Return the strengths of the stems of the concepts other than ``concept``."""
+        return self._others[number][concept]
