@@ -111,6 +111,49 @@ class TestRanking:
         assert [5, 0, 1, 2, 3, 4] == self.ranked(texts, "answer star")
 
 
+class TestWhatASearchKeeps:
+    """What one search keeps for the next (corrections, scores) changes no later result."""
+
+    def test_a_kept_correction_reads_as_a_new_one(self) -> None:
+        """A misspelt word read from the kept corrections gives the analysis a new reading does."""
+        texts = ["Negotiate the salary", "Ask about the team", "Salary bands differ"]
+        index = WordIndex(len(texts), [(texts, 1.0)])
+        kept: dict[str, tuple[str, float]] = {}
+        first = Query("negociate my salery", [index], Thesaurus(()), kept)
+        assert ("negotiate", _search.CORRECTED_WEIGHT) == kept["negociate"]
+        again = Query("negociate my salery", [index], Thesaurus(()), kept)
+        fresh = Query("negociate my salery", [index], Thesaurus(()))
+        assert first.concepts == again.concepts == fresh.concepts
+        assert [(0.9, ("negoti",))] == first.concepts[0]
+
+    def test_corrections_kept_are_bounded(self) -> None:
+        """No more than `MAX_CORRECTIONS` words are kept, however many a reader sends."""
+        index = WordIndex(1, [(["interview"], 1.0)])
+        kept: dict[str, tuple[str, float]] = {}
+        with mock.patch.object(_search, "MAX_CORRECTIONS", 2):
+            Query("alphas bravos charlies deltas", [index], Thesaurus(()), kept)
+        assert ["alphas", "bravos"] == list(kept)
+
+    def test_scores_follow_the_rarity_asked_for(self) -> None:
+        """A stem's scores are kept for one rarity: asked with another, they are worked out anew.
+
+        The rarity is that of the record types searched: "all" and "tips" differ.
+        """
+        index = WordIndex(2, [(["salary talk", "salary"], 1.0)])
+        once = dict(index.scores("salari", 1.0))
+        assert 2 == len(once)
+        twice = index.scores("salari", 2.0)
+        assert {position: 2 * score for position, score in once.items()} == twice
+        assert once == index.scores("salari", 1.0)
+
+    def test_searches_of_other_scopes_between_change_nothing(self, catalog) -> None:
+        """Tips, then every type, then tips again: the second tips search is the first."""
+        first = catalog.search("salary offer", limit=10)
+        every = catalog.search("salary offer", record="all", limit=10)
+        assert ids(every) != ids(first)
+        assert first == catalog.search("salary offer", limit=10)
+
+
 class TestTopK:
     """Top-k retrieval gives the full ranking's first records, reading few of the rest."""
 

@@ -39,7 +39,7 @@ if TYPE_CHECKING:
         Topic,
     )
     from ._registry import Facet, RecordType
-    from ._search import Thesaurus, WordIndex
+    from ._search import Query, Thesaurus, WordIndex
     from ._typed_dicts import CatalogDict
 
 
@@ -77,6 +77,7 @@ class Catalog:
 
     __slots__ = (
         "_by_id",
+        "_corrections",
         "_frozen",
         "_indexes",
         "_matchers",
@@ -125,6 +126,8 @@ class Catalog:
         self._record_names = NameIndex("record type", ((name, ()) for name in names))
         self._word_indexes: dict[str, WordIndex] = {}  # built on the first search
         self._thesaurus: list[Thesaurus] = []  # the same
+        #: For each set of record types searched, the query words read against them.
+        self._corrections: dict[tuple[str, ...], dict[str, tuple[str, float]]] = {}
         self._matchers: dict[str, _text.CloseMatches] = {}  # made on the first unknown id
         self._frozen = True
 
@@ -346,7 +349,7 @@ class Catalog:
         _check_text(text)
         record_types, allowed = self._scope(record, filters)
         indexes = [self._word_index(record_type) for record_type in record_types]
-        query = _search.Query(text, indexes, self._thesaurus_of_packs())
+        query = self._query(text, record_types, indexes)
         keep = [None if a is None else set(a) for a in allowed]
         ranked = _search.rank(query, indexes, keep, limit)
         return tuple(
@@ -363,12 +366,10 @@ class Catalog:
             TypeError: ``text`` is not a str.
             ValueError: ``text`` is empty or only spaces.
         """
-        from . import _search  # noqa: PLC0415 - only a search needs it
-
         _check_text(text)
         record_types, _ = self._scope(record, {})
         indexes = [self._word_index(record_type) for record_type in record_types]
-        query = _search.Query(text, indexes, self._thesaurus_of_packs())
+        query = self._query(text, record_types, indexes)
         vocabulary = sorted({word for index in indexes for word in index.vocabulary})
         found: dict[str, None] = {}
         for word in query.unknown:
@@ -817,6 +818,14 @@ class Catalog:
             words = WordIndex(len(index), fields, [*facets, kind], headings)
             self._word_indexes[record_type.name] = words  # a cache, not a change of content
         return words
+
+    def _query(self, text: str, record_types: list[RecordType], indexes: list[WordIndex]) -> Query:
+        """Return a search's text analysed against the record types searched."""
+        from ._search import Query  # noqa: PLC0415 - only a search needs it
+
+        scope = tuple(record_type.name for record_type in record_types)
+        corrections = self._corrections.setdefault(scope, {})  # a cache, as the indexes
+        return Query(text, indexes, self._thesaurus_of_packs(), corrections)
 
     def _thesaurus_of_packs(self) -> Thesaurus:
         """Return the synonyms of the loaded packs, ready to match queries, made on first use."""

@@ -60,6 +60,9 @@ MIN_TYPO_LENGTH = 5
 SYNONYM_WEIGHT = 0.7
 #: How much a corrected word weighs beside one the content holds as written.
 CORRECTED_WEIGHT = 0.9
+#: How many query words a catalog keeps as read against its content (`Query`): a
+#: misspelt word costs a search most of its analysis, and people repeat misspellings.
+MAX_CORRECTIONS = 10_000
 #: BM25's saturation of a word's frequency and its length normalisation.
 K1, B = 5.0, 0.75
 #: How much fewer of the query's concepts cost a record: its score is multiplied by the
@@ -237,6 +240,7 @@ class WordIndex:
         self._sorted: list[str] | None = None
         self._words_of: dict[str, tuple[str, ...]] = {}
         self._frequencies: dict[str, dict[int, float]] = {}
+        self._scores: dict[str, tuple[float, dict[int, float]]] = {}
         self._impacts: dict[str, list[tuple[float, list[int]]]] = {}
         self._together: dict[tuple[str, ...], list[list[int]]] = {}
         self._heading_words: dict[int, frozenset[str]] = {}
@@ -297,6 +301,20 @@ class WordIndex:
                     found[position] = found.get(position, 0.0) + weight
         if found:  # a stem the content holds: the cache grows no larger than the index
             self._frequencies[stemmed] = found
+        return found
+
+    def scores(self, stemmed: str, rarity: float) -> dict[int, float]:
+        """Return each record's BM25 score for a stem of this rarity.
+
+        The last rarity's scores are kept (a rarity is that of the record types
+        searched, the same from one search to the next): they must not be changed.
+        """
+        kept = self._scores.get(stemmed)
+        if kept is not None and kept[0] == rarity:
+            return kept[1]
+        found = {p: rarity * f * (K1 + 1) / (f + K1) for p, f in self.frequencies(stemmed).items()}
+        if found:  # a stem the content holds: the cache grows no larger than the index
+            self._scores[stemmed] = rarity, found
         return found
 
     def impacts(self, stemmed: str) -> list[tuple[float, list[int]]]:
@@ -480,10 +498,27 @@ class Query:
         text: What the reader wrote.
         indexes: The word indexes searched, for typo correction.
         thesaurus: The synonyms.
+        corrections: Words already read against these indexes, as `_corrected` read
+            them: looked up here, and added to (up to `MAX_CORRECTIONS` words).
     """
 
-    def __init__(self, text: str, indexes: Sequence[WordIndex], thesaurus: Thesaurus) -> None:
-        words = [_corrected(word, indexes, thesaurus) for word in tokens(text) if word.isalnum()]
+    def __init__(
+        self,
+        text: str,
+        indexes: Sequence[WordIndex],
+        thesaurus: Thesaurus,
+        corrections: dict[str, tuple[str, float]] | None = None,
+    ) -> None:
+        kept = {} if corrections is None else corrections
+        words = []
+        for word in tokens(text):
+            if word.isalnum():
+                corrected = kept.get(word)
+                if corrected is None:
+                    corrected = _corrected(word, indexes, thesaurus)
+                    if len(kept) < MAX_CORRECTIONS and len(word) <= _CACHED_WORD_CHARS:
+                        kept[word] = corrected
+                words.append(corrected)
         #: The words as the content spells them, stop words included, for headings.
         self.words = {word for word, _ in words}
         stems = [stem(word) for word, _ in words]
@@ -622,33 +657,67 @@ def rank(
         ranked, final = _topk.best(_Concepts(concepts, scores), depth)
     else:
         final = _every(concepts, scores)
-        ranked = sorted(final, key=lambda key: (-final[key], key))
+        ranked = _best_first(final, final)
     if query.words:
         for key in ranked[:RERANKED]:
             number, position = key
             held = query.words & indexes[number].heading_words(position)
             final[key] *= 1 + HEADING_BONUS * len(held) / len(query.words)
-        ranked[:RERANKED] = sorted(ranked[:RERANKED], key=lambda key: (-final[key], key))
+        ranked[:RERANKED] = _best_first(final, ranked[:RERANKED])
     return ranked if limit is None else ranked[: max(limit, 0)]
 
 
 def _every(concepts: list[list[Alternative]], scores: _Scores) -> dict[tuple[int, int], float]:
-    """Return the score of every record that matches a concept (see `rank`)."""
-    totals: dict[tuple[int, int], float] = {}
-    matched: dict[tuple[int, int], float] = {}
+    """Return the score of every record that matches a concept (see `rank`).
+
+    Each index is scored apart, its records keyed by position alone; the keys become
+    (index, position) only in the result.
+    """
+    importances = [scores.importance(concept) for concept in concepts]
     overall = 0.0
-    for concept in concepts:
-        best: dict[tuple[int, int], float] = {}
-        for weight, stems in concept:
-            for key, score in scores.of(weight, stems).items():
-                if score > best.get(key, 0.0):
-                    best[key] = score
-        importance = scores.importance(concept)
+    for importance in importances:
         overall += importance
-        for key, score in best.items():
-            totals[key] = totals.get(key, 0.0) + score
-            matched[key] = matched.get(key, 0.0) + importance
-    return {key: score * (matched[key] / overall) ** COORDINATION for key, score in totals.items()}
+    final: dict[tuple[int, int], float] = {}
+    for number in range(len(scores.allowed)):
+        totals: dict[int, float] = {}
+        matched: dict[int, float] = {}
+        for concept, importance in zip(concepts, importances):
+            best = _best_alternative(concept, scores, number)
+            if not totals:  # 0.0 plus a score is the score
+                totals, matched = dict(best), dict.fromkeys(best, importance)
+                continue
+            for position, score in best.items():
+                totals[position] = totals.get(position, 0.0) + score
+                matched[position] = matched.get(position, 0.0) + importance
+        for position, total in totals.items():
+            final[number, position] = total * (matched[position] / overall) ** COORDINATION
+    return final
+
+
+def _best_alternative(concept: list[Alternative], scores: _Scores, number: int) -> dict[int, float]:
+    """Return each record's score for a concept in an index: its best alternative's.
+
+    The result may be kept by `_Scores`: it must not be changed.
+    """
+    (weight, stems), *others = concept
+    best = scores.of(weight, stems, number)
+    if others:
+        best = dict(best)
+        for weight, stems in others:
+            for position, score in scores.of(weight, stems, number).items():
+                if score > best.get(position, 0.0):
+                    best[position] = score
+    return best
+
+
+def _best_first(
+    scores: dict[tuple[int, int], float], keys: Iterable[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """Return the keys by score, highest first, and equal scores in the keys' order.
+
+    Two sorts without a key function written in Python: by key, then (stably) by score.
+    """
+    return sorted(sorted(keys), key=scores.__getitem__, reverse=True)
 
 
 class _Scores:
@@ -658,24 +727,24 @@ class _Scores:
         self._indexes = indexes
         self.allowed = allowed
         self._total = sum(index.size for index in indexes)
-        self._by_stem: dict[str, list[dict[int, float]]] = {}
+        self._allowed_scores: dict[tuple[str, int], dict[int, float]] = {}
         self._rarity: dict[str, float] = {}
         self._held: dict[tuple[tuple[str, ...], int], list[tuple[dict[int, float], float]]] = {}
 
-    def stem(self, stemmed: str) -> list[dict[int, float]]:
-        """Return, for each index, the score of each allowed record holding the stem."""
-        found = self._by_stem.get(stemmed)
+    def stem(self, stemmed: str, number: int) -> dict[int, float]:
+        """Return the score of each allowed record of an index holding the stem.
+
+        The result may be kept: it must not be changed.
+        """
+        scored = self._indexes[number].scores(stemmed, self.rarity(stemmed))
+        keep = self.allowed[number]
+        if keep is None:
+            return scored
+        key = stemmed, number
+        found = self._allowed_scores.get(key)
         if found is None:
-            rarity = self.rarity(stemmed)
-            found = [
-                {
-                    p: rarity * f * (K1 + 1) / (f + K1)
-                    for p, f in index.frequencies(stemmed).items()
-                    if keep is None or p in keep
-                }
-                for index, keep in zip(self._indexes, self.allowed)
-            ]
-            self._by_stem[stemmed] = found
+            found = {p: score for p, score in scored.items() if p in keep}
+            self._allowed_scores[key] = found
         return found
 
     def rarity(self, stemmed: str) -> float:
@@ -698,26 +767,28 @@ class _Scores:
         }
         return sum(len(index.frequencies(s)) for s in stems for index in self._indexes)
 
-    def of(self, weight: float, stems: tuple[str, ...]) -> dict[tuple[int, int], float]:
-        """Return the score of each record for an alternative: its stems' scores, added.
+    def of(self, weight: float, stems: tuple[str, ...], number: int) -> dict[int, float]:
+        """Return the score of each record of an index for an alternative: its stems', added.
 
         An alternative of several stems is a phrase: only the records that hold all of
-        them match it ("running late" is not found by "run" alone).
+        them match it ("running late" is not found by "run" alone). The result may be
+        kept: it must not be changed.
         """
-        found: dict[tuple[int, int], float] = {}
-        by_stem = [self.stem(stemmed) for stemmed in stems]
-        for number in range(len(self._indexes)):
-            # The rarest stem first: a phrase's records are among those that hold it.
-            rarest, *others = sorted((scores[number] for scores in by_stem), key=len)
-            for position, score in rarest.items():
-                total = score
-                for other in others:
-                    more = other.get(position)
-                    if more is None:
-                        break
-                    total += more
-                else:
-                    found[number, position] = weight * total
+        if len(stems) == 1:
+            scored = self.stem(stems[0], number)
+            return scored if weight == 1.0 else {p: weight * s for p, s in scored.items()}
+        # The rarest stem first: a phrase's records are among those that hold it.
+        rarest, *others = sorted((self.stem(stemmed, number) for stemmed in stems), key=len)
+        found: dict[int, float] = {}
+        for position, score in rarest.items():
+            total = score
+            for other in others:
+                more = other.get(position)
+                if more is None:
+                    break
+                total += more
+            else:
+                found[position] = weight * total
         return found
 
     # Top-k retrieval reads the same scores a record at a time (see `_Concepts`).
