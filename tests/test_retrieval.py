@@ -31,6 +31,21 @@ class TestSearchText:
         """Case and accents fold: "RÉSUMÉ" and "resume" find the same records."""
         assert catalog.search("RÉSUMÉ", limit=5) == catalog.search("resume", limit=5)
 
+    @pytest.mark.parametrize(
+        ("text", "folded"),
+        [
+            ("Don't", "dont"),
+            ("DON'T", "dont"),
+            ("Don\u2019t", "dont"),
+            ("don\u02bct", "dont"),
+            ("Résumé's", "resumes"),
+            ("Straße", "strasse"),
+        ],
+    )
+    def test_fold(self, text, folded) -> None:
+        """Case, accents and apostrophes (ASCII or typographic) fold away alike."""
+        assert folded == _search.fold(text)
+
     def test_stop_words_alone_match_nothing(self, catalog) -> None:
         """A stop word alone ("the") finds nothing rather than every tip."""
         assert () == catalog.search("the")
