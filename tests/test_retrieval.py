@@ -119,6 +119,15 @@ class TestRanking:
         synonyms = [(["tell me about yourself"], ["introduction"])]
         assert [0, 2] == self.ranked(texts, "tell me about yourself", synonyms)
 
+    def test_terms_spelt_two_ways_are_one(self) -> None:
+        """Terms that fold alike ("work-life balance", "work life balance") give one alternative."""
+        index = WordIndex(1, [(["long evenings"], 1.0)])
+        synonyms = Thesaurus(
+            [(["work life balance", "work-life balance"], ["evenings", "Evenings"])]
+        )
+        query = Query("work-life balance", [index], synonyms)
+        assert [[(1.0, ("work", "life", "balanc")), (0.7, ("evening",))]] == query.concepts
+
     def test_missing_a_common_word_costs_less_than_a_rare_one(self) -> None:
         """A long text holding the rare word ("star") beats short ones holding the common one."""
         story = "a star story told in full from the situation through the task to the result"

@@ -462,8 +462,8 @@ class Thesaurus:
         by_start: dict[str, list[Synonym]] = {}
         self.words: set[str] = set()
         for terms, means in groups:
-            folded = [tuple(tokens(term)) for term in terms]
-            targets = [tuple(tokens(term)) for term in means]
+            folded = list(dict.fromkeys(tuple(tokens(term)) for term in terms))  # "a-b", "a b"
+            targets = list(dict.fromkeys(tuple(tokens(term)) for term in means))
             for words in folded:
                 if not words:
                     continue
