@@ -16,7 +16,7 @@ pytestmark = pytest.mark.skipif(not SCRIPT.is_file(), reason="needs the source t
 
 #: The level search reached when the judgements were made (see the performance page),
 #: and how far a change may fall below it before this test fails.
-REACHED = {"success@3": 0.99, "MRR@10": 0.88}
+REACHED = {"success@3": 0.96, "MRR@10": 0.85}
 MARGIN = 0.03
 
 
