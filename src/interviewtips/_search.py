@@ -443,11 +443,19 @@ def _joined(value: Any) -> str:
 class Synonym:
     """A term a query may use, and the terms it also finds, each as its folded words."""
 
-    __slots__ = ("finds", "words")
+    __slots__ = ("_stems", "finds", "words")
 
     def __init__(self, words: tuple[str, ...], finds: tuple[tuple[str, ...], ...]) -> None:
         self.words = words
         self.finds = finds
+        self._stems: tuple[str, ...] | None = None
+
+    @property
+    def stems(self) -> tuple[str, ...]:
+        """The stems of its words, worked out when a query first reaches it, then kept."""
+        if self._stems is None:
+            self._stems = tuple(map(stem, self.words))
+        return self._stems
 
 
 class Thesaurus:
@@ -473,7 +481,7 @@ class Thesaurus:
                 self.words.update(words)
         self._by_start = by_start
 
-    def at(self, stems: Sequence[str], start: int) -> tuple[int, list[Synonym]]:
+    def at(self, stems: tuple[str, ...], start: int) -> tuple[int, list[Synonym]]:
         """Return the length of the longest synonym at ``start`` and every synonym that long."""
         best: list[Synonym] = []
         length = 0
@@ -481,7 +489,7 @@ class Thesaurus:
             size = len(synonym.words)
             if size < length or start + size > len(stems):
                 continue
-            if tuple(map(stem, synonym.words)) == tuple(stems[start : start + size]):
+            if synonym.stems == stems[start : start + size]:
                 if size > length:
                     best, length = [], size
                 best.append(synonym)
@@ -522,7 +530,7 @@ class Query:
                 words.append(corrected)
         #: The words as the content spells them, stop words included, for headings.
         self.words = {word for word, _ in words}
-        stems = [stem(word) for word, _ in words]
+        stems = tuple(stem(word) for word, _ in words)
         self.concepts: list[list[Alternative]] = []
         self.unknown: list[str] = []
         start = 0
@@ -658,7 +666,7 @@ def rank(
         ranked, final = _topk.best(_Concepts(concepts, scores), depth)
     else:
         final = _every(concepts, scores)
-        ranked = _best_first(final, final)
+        ranked = _best_first(final, _leaders(final, depth))
     if query.words:
         for key in ranked[:RERANKED]:
             number, position = key
@@ -709,6 +717,18 @@ def _best_alternative(concept: list[Alternative], scores: _Scores, number: int) 
                 if score > best.get(position, 0.0):
                     best[position] = score
     return best
+
+
+def _leaders(scores: dict[tuple[int, int], float], depth: int | None) -> Iterable[tuple[int, int]]:
+    """Return the keys that may be among the best ``depth`` (None: every key).
+
+    Those scoring at least the ``depth``-th best score, ties included: found by sorting
+    the scores alone, so that only those keys need sorting, not every record's.
+    """
+    if depth is None or len(scores) <= depth:
+        return scores
+    least = sorted(scores.values(), reverse=True)[depth - 1]
+    return [key for key, score in scores.items() if score >= least]
 
 
 def _best_first(
