@@ -1,6 +1,7 @@
 """Score search against the judged queries of tests/data/relevance.yaml, beside BM25.
 
-Used by benchmarks/run.py and tests/test_relevance.py. success@3 is the share of queries
+Used by benchmarks/run.py and tests/test_relevance.py, on the judged queries and on the
+held-out ones (`HELD_OUT`). success@3 is the share of queries
 with a relevant record among the first three results; MRR@10 the mean of 1/rank of the
 first relevant record among the first ten (0 when there is none).
 
@@ -27,6 +28,10 @@ if TYPE_CHECKING:
 #: success@k counts a relevant record among the first K.
 K = 3
 JUDGEMENTS = Path(__file__).parent.parent / "tests" / "data" / "relevance.yaml"
+#: Questions judged the same way by a reader who saw neither those questions nor the
+#: synonyms, written after search was tuned and never tuned against: how search does on
+#: questions it has not met.
+HELD_OUT = JUDGEMENTS.with_name("relevance-held-out.yaml")
 #: A search: the query, then the keys ("type:id") of the records found, best first.
 Search = Callable[[str], list[str]]
 

@@ -334,13 +334,16 @@ def measure(quick: bool) -> dict[str, Any]:
         for _ in range(max(3, repeats // 2))
     ]
     results["first search in a process, index built (ms)"] = statistics.median(runs)
-    results["relevance"] = {
-        "library": relevance.score(relevance.library_search(catalog), relevance.judgements())
-    }
-    if rank_bm25 is not None:
-        results["relevance"]["BM25"] = relevance.score(
-            relevance.bm25_search(catalog), relevance.judgements()
+    results["relevance"] = {}
+    for suffix, path in (("", relevance.JUDGEMENTS), (", held out", relevance.HELD_OUT)):
+        judged = relevance.judgements(path)
+        results["relevance"]["library" + suffix] = relevance.score(
+            relevance.library_search(catalog), judged
         )
+        if rank_bm25 is not None:
+            results["relevance"]["BM25" + suffix] = relevance.score(
+                relevance.bm25_search(catalog), judged
+            )
     if pycountry is not None:
         pycountry.countries.search_fuzzy("germany")
         results["pycountry search_fuzzy (us)"] = warm(
@@ -518,14 +521,15 @@ def report(results: dict[str, Any]) -> str:
     lines += ["", "Warm (median us per call)", ""]
     lines += [f"  {k:<{width}} {v:9.2f}" for k, v in results.items() if "(us)" in k]
     if "relevance" in results:
-        lines += ["", "Relevance (tests/data/relevance.yaml, record='all')", ""]
+        lines += ["", "Relevance (tests/data/relevance*.yaml, record='all')", ""]
         for name, scored in results["relevance"].items():
             lines.append(
-                f"  {name:<10} queries {scored['queries']}  success@3 {scored['success@3']:.3f}"
+                f"  {name:<20} queries {scored['queries']:>3}  success@3 {scored['success@3']:.3f}"
                 f"  MRR@10 {scored['MRR@10']:.3f}  misses {len(scored['misses'])}"
             )
-        missed = results["relevance"]["library"]["misses"]
-        lines += [f"  library's miss (none relevant in the first three): {q!r}" for q in missed]
+        for name in ("library", "library, held out"):
+            missed = results["relevance"][name]["misses"]
+            lines += [f"  {name}: none relevant in the first three: {q!r}" for q in missed]
     lines += ["", "Scale (the built-in pack, then synthetic packs)", ""]
     columns = list(results["scale"][0])
     lines.append("  " + " | ".join(f"{c:>16}" for c in columns))

@@ -70,4 +70,5 @@ class TestBenchmarkSmoke:
         assert ["built-in", 1000, 5000] == [row["tips"] for row in figures["scale"]]
         assert list(bench.HOSTILE_INPUTS) == list(figures["hostile"])
         assert 1000 == figures["lint"]["tips"]
+        assert {"library", "library, held out"} <= set(figures["relevance"])
         assert "Targets (ratios from this run)" in capsys.readouterr().out

@@ -688,18 +688,18 @@ def _every(concepts: list[list[Alternative]], scores: _Scores) -> dict[tuple[int
         overall += importance
     final: dict[tuple[int, int], float] = {}
     for number in range(len(scores.allowed)):
-        totals: dict[int, float] = {}
-        matched: dict[int, float] = {}
+        #: Each record's total score and the importance of the concepts it matches.
+        sums: dict[int, list[float]] = {}
         for concept, importance in zip(concepts, importances):
-            best = _best_alternative(concept, scores, number)
-            if not totals:  # 0.0 plus a score is the score
-                totals, matched = dict(best), dict.fromkeys(best, importance)
-                continue
-            for position, score in best.items():
-                totals[position] = totals.get(position, 0.0) + score
-                matched[position] = matched.get(position, 0.0) + importance
-        for position, total in totals.items():
-            final[number, position] = total * (matched[position] / overall) ** COORDINATION
+            for position, score in _best_alternative(concept, scores, number).items():
+                found = sums.get(position)
+                if found is None:
+                    sums[position] = [score, importance]
+                else:
+                    found[0] += score
+                    found[1] += importance
+        for position, (total, share) in sums.items():
+            final[number, position] = total * (share / overall) ** COORDINATION
     return final
 
 
