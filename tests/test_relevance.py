@@ -19,7 +19,7 @@ pytestmark = pytest.mark.skipif(not SCRIPT.is_file(), reason="needs the source t
 REACHED = {"success@3": 0.96, "MRR@10": 0.85}
 MARGIN = 0.03
 #: The same for the held-out questions, which search was never tuned against.
-REACHED_HELD_OUT = {"success@3": HELD_OUT_SUCCESS, "MRR@10": HELD_OUT_MRR}
+REACHED_HELD_OUT = {"success@3": 0.83, "MRR@10": 0.73}
 
 
 @pytest.fixture(scope="module")
@@ -35,7 +35,7 @@ def relevance():
 
 
 class TestRelevance:
-    """Search of every record type keeps its success@3 and MRR@10 on the judged queries."""
+    """Search of every record type keeps its success@3 and MRR@10, judged and held out."""
 
     @pytest.mark.parametrize("held_out", [False, True], ids=["judged", "held-out"])
     def test_judgements_name_real_records(self, relevance, held_out) -> None:
@@ -58,8 +58,5 @@ class TestRelevance:
         scores = relevance.score(relevance.library_search(catalog), queries)
         level = REACHED_HELD_OUT if held_out else REACHED
         floor = {name: round(value - MARGIN, 2) for name, value in level.items()}
-        reached = {name: scores[name] for name in level}
-        assert dict.fromkeys(level, True) == {name: reached[name] >= floor[name] for name in level}, (
-            reached,
-            scores["misses"],
-        )
+        kept = {name: scores[name] >= floor[name] for name in level}
+        assert dict.fromkeys(level, True) == kept, (scores, floor)
