@@ -734,7 +734,7 @@ def _leaders(scores: dict[tuple[int, int], float], depth: int | None) -> Iterabl
 def _best_first(
     scores: dict[tuple[int, int], float], keys: Iterable[tuple[int, int]]
 ) -> list[tuple[int, int]]:
-    """Return the keys by score, highest first, and equal scores in the keys' order.
+    """Return the keys by score, highest first, and keys of equal scores in order.
 
     Two sorts without a key function written in Python: by key, then (stably) by score.
     """
