@@ -16,10 +16,10 @@ pytestmark = pytest.mark.skipif(not SCRIPT.is_file(), reason="needs the source t
 
 #: The level search reached when the judgements were made (see the performance page),
 #: and how far a change may fall below it before this test fails.
-REACHED = {"success@3": 0.96, "MRR@10": 0.85}
+REACHED = {"success@3": 0.95, "MRR@10": 0.85}
 MARGIN = 0.03
 #: The same for the held-out questions, which search was never tuned against.
-REACHED_HELD_OUT = {"success@3": 0.83, "MRR@10": 0.73}
+REACHED_HELD_OUT = {"success@3": 0.83, "MRR@10": 0.74}
 
 
 @pytest.fixture(scope="module")

@@ -111,7 +111,8 @@ class TestRanking:
     def test_a_phrase_needs_all_its_words(self) -> None:
         """A synonym's phrase ("running late") is not found by one of its words ("run")."""
         texts = ["Run the meeting to time", "Tell the host if you are running late", "Arrive early"]
-        assert [1, 2] == self.ranked(texts, "running late", [(["running late"], ["arrive"])])
+        found = self.ranked(texts, "running late", [(["running late"], ["arrive"])])
+        assert [1, 2] == sorted(found)  # the phrase's record and the synonym's, not "Run..."
 
     def test_a_phrase_keeps_its_small_words(self) -> None:
         """A phrase keeps its small words: "tell me about yourself" needs all four."""

@@ -64,7 +64,7 @@ CORRECTED_WEIGHT = 0.9
 #: misspelt word costs a search most of its analysis, and people repeat misspellings.
 MAX_CORRECTIONS = 10_000
 #: BM25's saturation of a word's frequency and its length normalisation.
-K1, B = 12.0, 0.75
+K1, B = 12.0, 0.85
 #: How much fewer of the query's concepts cost a record: its score is multiplied by the
 #: share of the concepts it matches, each concept counted by its rarest word, raised to
 #: this power.
