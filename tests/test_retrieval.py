@@ -77,6 +77,17 @@ class TestSearchText:
         found = catalog.search("thank you", record="all", format="panel")
         assert "thank-you-after-panel" in ids(found)
 
+    @pytest.mark.parametrize(
+        ("text", "audience"),
+        [("what to ask the recruiter", "recruiter"), ("questions for the ceo", "executive")],
+    )
+    def test_whom_a_question_is_for_is_searched(self, catalog, text, audience) -> None:
+        """Naming whom a question is for brings a question to ask that person to the top three."""
+        found = catalog.search(text, record="all", limit=3)
+        asked = [q for q in found if isinstance(q, interviewtips.QuestionToAsk)]
+        assert asked
+        assert [audience] == [str(a) for a in asked[0].audiences]
+
     def test_no_match_is_empty(self, catalog) -> None:
         """A word nothing holds, even corrected, finds nothing."""
         assert () == catalog.search("xylophone")

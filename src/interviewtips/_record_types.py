@@ -104,7 +104,7 @@ AUDIENCE = Facet(
         m.Audience.EXECUTIVE: ("leadership", "senior leader"),
     },
     summarised=False,
-    search=0.3,
+    search=1.0,  # whom a question is for is what a reader names: "what to ask the team"
 )
 
 # -- cross-field rules ------------------------------------------------------------
