@@ -41,6 +41,7 @@ from interviewtips import (
     Topic,
     _pack,
     _search,
+    _text,
     _topk,
     _yaml,
 )
@@ -90,13 +91,15 @@ WORDS = (
     "class",
 )
 word_texts = st.lists(st.sampled_from(WORDS), min_size=1, max_size=6).map(" ".join)
-#: Any text a content file can hold: no controls, surrogates, line or paragraph
-#: separators (YAML 1.1 reads those as line breaks), noncharacters nor U+FEFF; and
-#: trimmed, as the loader trims text.
+#: Any text a content file can hold in any field: no controls, surrogates, line or
+#: paragraph separators (YAML 1.1 reads those as line breaks) nor noncharacters, none of
+#: the characters the reader refuses in a single-line text (direction controls,
+#: zero-width characters, U+FEFF: `_text.unsafe_character`); and trimmed, as the loader
+#: trims text.
 any_texts = (
     st.text(
-        st.characters(
-            blacklist_categories=("Cs", "Cc", "Zl", "Zp", "Co", "Cn"), blacklist_characters="\ufeff"
+        st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp", "Co", "Cn")).filter(
+            lambda char: _text.unsafe_character(char, single_line=True) is None
         ),
         min_size=1,
         max_size=30,
