@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import importlib.util
 import shutil
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
@@ -14,6 +16,7 @@ from interviewtips.cli import main
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
+    from types import ModuleType
 
 pytest_plugins = ("sphinx.testing.fixtures",)
 
@@ -71,6 +74,17 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
     code = main(list(argv))
     out, err = capsys.readouterr()
     return code, out, err
+
+
+def import_script(path: Path, name: str) -> ModuleType:
+    """Import a script of the repository (a benchmark, an example) as the module ``name``."""
+    spec = importlib.util.spec_from_file_location(name, path)
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
 
 
 def located(problems: Iterable[interviewtips.Problem]) -> list[tuple[str, int, int]]:

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from pathlib import Path
 
 import pytest
 
 import interviewtips
+from conftest import import_script
 
 SCRIPT = Path(__file__).parent.parent / "benchmarks" / "run.py"
 
@@ -19,13 +18,7 @@ pytestmark = pytest.mark.skipif(not SCRIPT.is_file(), reason="needs the source t
 @pytest.fixture(scope="module")
 def bench():
     """The benchmark script, imported as a module."""
-    spec = importlib.util.spec_from_file_location("bench", SCRIPT)
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["bench"] = module
-    spec.loader.exec_module(module)
-    return module
+    return import_script(SCRIPT, "bench")
 
 
 class TestBenchmarkSmoke:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import os
 import queue
@@ -19,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 import pytest
 
 import interviewtips
+from conftest import import_script
 from interviewtips._record_types import QUESTIONS, STAGES, TEMPLATES, TIPS
 
 if TYPE_CHECKING:
@@ -350,11 +350,7 @@ def service() -> Any:
         warnings.filterwarnings("ignore", message="Using `httpx` with `starlette.testclient`")
         from fastapi.testclient import TestClient  # noqa: PLC0415 - only with fastapi
 
-    spec = importlib.util.spec_from_file_location("app", EXAMPLES / "fastapi_service" / "app.py")
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+    module = import_script(EXAMPLES / "fastapi_service" / "app.py", "app")
     with TestClient(module.app) as client:
         yield client
 

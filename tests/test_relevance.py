@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 
 import pytest
 
 import interviewtips
+from conftest import import_script
 
 SCRIPT = Path(__file__).parent.parent / "benchmarks" / "relevance.py"
 
@@ -25,13 +24,7 @@ REACHED_HELD_OUT = {"success@3": 0.85, "MRR@10": 0.74}
 @pytest.fixture(scope="module")
 def relevance():
     """benchmarks/relevance.py, imported as a module."""
-    spec = importlib.util.spec_from_file_location("relevance", SCRIPT)
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["relevance"] = module
-    spec.loader.exec_module(module)
-    return module
+    return import_script(SCRIPT, "relevance")
 
 
 class TestRelevance:
