@@ -201,6 +201,15 @@ def typo_bound(word: str) -> int:
     return 1 if len(word) < 8 else 2  # noqa: PLR2004 - two edits for long words only
 
 
+def term_score(rarity: float, strength: float) -> float:
+    """Return a record's BM25 score for a stem: rarity times its saturated strength (`K1`).
+
+    The one formula: scoring every record and top-k retrieval's bounds must work a score
+    out with the same floating-point operations, or their ties would part.
+    """
+    return rarity * strength * (K1 + 1) / (strength + K1)
+
+
 # -- the index ----------------------------------------------------------------------
 
 
@@ -313,7 +322,7 @@ class WordIndex:
         kept = self._scores.get(stemmed)
         if kept is not None and kept[0] == rarity:
             return kept[1]
-        found = {p: rarity * f * (K1 + 1) / (f + K1) for p, f in self.frequencies(stemmed).items()}
+        found = {p: term_score(rarity, f) for p, f in self.frequencies(stemmed).items()}
         if found:  # a stem the content holds: the cache grows no larger than the index
             self._scores[stemmed] = rarity, found
         return found
@@ -867,7 +876,7 @@ class _Scores:
         rarity = self.rarity(stems[0])
         pending: tuple[float, list[int]] | None = None
         for f, positions in self._indexes[number].impacts(stems[0]):
-            score = weight * (rarity * f * (K1 + 1) / (f + K1))
+            score = weight * term_score(rarity, f)
             if pending is None:
                 pending = score, positions
             elif score == pending[0]:  # two strengths rounded to one score
@@ -886,7 +895,7 @@ def _scored(weight: float, held: list[tuple[dict[int, float], float]], position:
         f = frequencies.get(position)
         if f is None:
             return 0.0
-        total += rarity * f * (K1 + 1) / (f + K1)  # 0.0 + score is the score
+        total += term_score(rarity, f)  # 0.0 + score is the score
     return weight * total
 
 
