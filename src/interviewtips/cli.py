@@ -244,13 +244,7 @@ def _add_reading_commands(commands: Any) -> None:
             _add_fill(lister)
     search = command("search", _search, "search guidance for words, best match first", limit=10)
     search.add_argument("text", help="the words to look for, or a question")
-    search.add_argument(
-        "--record",
-        default="tips",
-        choices=(*RECORD_TYPES, ALL),
-        help="the record type to search, or all of them ranked together (default tips)",
-    )
-    _filters(search, *RECORD_TYPES.values())
+    _any_record_type(search, "to search, or all of them ranked together")
     sample = command(
         "sample",
         _sample,
@@ -258,13 +252,7 @@ def _add_reading_commands(commands: Any) -> None:
     )
     sample.add_argument("--seed", help="any text: the same seed picks the same records")
     sample.add_argument("-k", type=int, default=1, help="how many (default 1)")
-    sample.add_argument(
-        "--record",
-        default="tips",
-        choices=(*RECORD_TYPES, ALL),
-        help="the record type to pick from, or all of them (default tips)",
-    )
-    _filters(sample, *RECORD_TYPES.values())
+    _any_record_type(sample, "to pick from, or all of them")
     guide = command(
         "guide",
         _guide,
@@ -420,6 +408,17 @@ def _add_authoring_commands(commands: Any) -> None:
     )
     installed.add_argument("--format", choices=("text", "json"), default="text")
     installed.set_defaults(run=_packs)
+
+
+def _any_record_type(parser: argparse.ArgumentParser, purpose: str) -> None:
+    """Add ``--record`` (a record type, or all of them) and every record type's filters."""
+    parser.add_argument(
+        "--record",
+        default="tips",
+        choices=(*RECORD_TYPES, ALL),
+        help=f"the record type {purpose} (default tips)",
+    )
+    _filters(parser, *RECORD_TYPES.values())
 
 
 def _filters(
