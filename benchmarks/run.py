@@ -95,27 +95,38 @@ def _once(function: Callable[[], object]) -> float:
     return time.perf_counter() - start
 
 
-def synthetic_pack(folder: Path, tips: int) -> Path:
-    """Write a pack of ``tips`` tips on the built-in stages and topics, 2,000 to a file."""
+def write_pack(
+    folder: Path, pack_id: str, name: str, tips: int, tip: Callable[[int], list[str]]
+) -> Path:
+    """Write a pack of ``tips`` tips, 2,000 to a file; ``tip`` gives tip number N's YAML lines."""
     folder.mkdir(parents=True)
     (folder / "pack.yaml").write_text(
-        "id: bench\nname: Benchmark\nversion: '1'\nschema_version: 1\nlanguage: en\n"
+        f"id: {pack_id}\nname: {name}\nversion: '1'\nschema_version: 1\nlanguage: en\n"
         "license: CC0-1.0\n"
     )
     for start in range(0, tips, 2000):
         lines = ["tips:"]
         for number in range(start, min(start + 2000, tips)):
-            lines += [
-                f"  - id: tip-{number}",
-                f"    kind: {'do' if number % 3 else 'dont'}",
-                f"    title: {'Do' if number % 3 else 'Avoid'} thing number {number}",
-                f"    detail: Detail of tip {number}, a sentence or two long about the interview.",
-                f"    why: Interviewers look for evidence number {number % 97}.",
-                f"    stages: [{STAGE_IDS[number % 14]}]",
-                f"    topics: [{TOPIC_IDS[number % 30]}, {TOPIC_IDS[(number * 7) % 30]}]",
-            ]
+            lines += tip(number)
         (folder / f"tips-{start:07d}.yaml").write_text("\n".join(lines) + "\n")
     return folder
+
+
+def synthetic_pack(folder: Path, tips: int) -> Path:
+    """Write a pack of ``tips`` tips on the built-in stages and topics, 2,000 to a file."""
+
+    def tip(number: int) -> list[str]:
+        return [
+            f"  - id: tip-{number}",
+            f"    kind: {'do' if number % 3 else 'dont'}",
+            f"    title: {'Do' if number % 3 else 'Avoid'} thing number {number}",
+            f"    detail: Detail of tip {number}, a sentence or two long about the interview.",
+            f"    why: Interviewers look for evidence number {number % 97}.",
+            f"    stages: [{STAGE_IDS[number % 14]}]",
+            f"    topics: [{TOPIC_IDS[number % 30]}, {TOPIC_IDS[(number * 7) % 30]}]",
+        ]
+
+    return write_pack(folder, "bench", "Benchmark", tips, tip)
 
 
 def lint_pack(folder: Path, tips: int) -> Path:
@@ -131,28 +142,22 @@ def lint_pack(folder: Path, tips: int) -> Path:
     words = sorted({w for tip in catalog.tips for w in tip.title.lower().split()[1:]})
     verbs = sorted({tip.title.split()[0] for tip in catalog.tips if tip.kind == "do"})
     draw = random.Random(2026)  # noqa: S311 - seeded sample data, not a secret
-    folder.mkdir(parents=True)
-    (folder / "pack.yaml").write_text(
-        "id: lint\nname: Lint benchmark\nversion: '1'\nschema_version: 1\nlanguage: en\n"
-        "license: CC0-1.0\n"
-    )
-    for start in range(0, tips, 2000):
-        lines = ["tips:"]
-        for number in range(start, min(start + 2000, tips)):
-            do = number % 3 != 0
-            first = draw.choice(verbs) if do else "Don't " + draw.choice(words)
-            title = " ".join([first, *draw.sample(words, draw.randint(3, 7))])
-            lines += [
-                f"  - id: tip-{number}",
-                f"    kind: {'do' if do else 'dont'}",
-                f"    title: {json.dumps(title)}",
-                "    detail: A sentence or two of detail about what to do, and how to do it.",
-                "    why: Interviewers look for this.",
-                f"    stages: [{STAGE_IDS[number % 14]}]",
-                f"    topics: [{TOPIC_IDS[number % 30]}]",
-            ]
-        (folder / f"tips-{start:07d}.yaml").write_text("\n".join(lines) + "\n")
-    return folder
+
+    def tip(number: int) -> list[str]:
+        do = number % 3 != 0
+        first = draw.choice(verbs) if do else "Don't " + draw.choice(words)
+        title = " ".join([first, *draw.sample(words, draw.randint(3, 7))])
+        return [
+            f"  - id: tip-{number}",
+            f"    kind: {'do' if do else 'dont'}",
+            f"    title: {json.dumps(title)}",
+            "    detail: A sentence or two of detail about what to do, and how to do it.",
+            "    why: Interviewers look for this.",
+            f"    stages: [{STAGE_IDS[number % 14]}]",
+            f"    topics: [{TOPIC_IDS[number % 30]}]",
+        ]
+
+    return write_pack(folder, "lint", "Lint benchmark", tips, tip)
 
 
 def lint_time(tips: int) -> float:
