@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import json
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 import interviewtips
 from conftest import import_script
+from interviewtips._locate import builtin_data
 
 SCRIPT = Path(__file__).parent.parent / "benchmarks" / "run.py"
 
@@ -19,6 +23,12 @@ pytestmark = pytest.mark.skipif(not SCRIPT.is_file(), reason="needs the source t
 def bench():
     """The benchmark script, imported as a module."""
     return import_script(SCRIPT, "bench")
+
+
+@pytest.fixture(scope="module")
+def counter():
+    """The instruction-count script, imported as a module."""
+    return import_script(SCRIPT.parent / "instructions.py", "instructions")
 
 
 class TestBenchmarkSmoke:
@@ -65,3 +75,34 @@ class TestBenchmarkSmoke:
         assert 1000 == figures["lint"]["tips"]
         assert {"library", "library, held out"} <= set(figures["relevance"])
         assert "Targets (ratios from this run)" in capsys.readouterr().out
+
+
+class TestInstructionCounts:
+    """The instruction-count script's snippets run, and its report splits the steps."""
+
+    def test_snippets_run(self, counter, tmp_path: Path) -> None:
+        """Every snippet runs in a new Python (valgrind only counts what it does)."""
+        folder = tmp_path / "core"
+        shutil.copytree(str(builtin_data()), folder)
+        snippets = counter.snippets(str(interviewtips.compile_pack(folder)))
+        for name, code in snippets.items():
+            done = subprocess.run(
+                [sys.executable, "-c", code], check=False, capture_output=True, text=True
+            )
+            assert (name, 0, "") == (name, done.returncode, done.stderr)
+
+    def test_report(self, counter) -> None:
+        """Each step shows its own count, leaving the process its share, the ratios theirs."""
+        names = [name for name in counter.snippets("x") if "pycountry" not in name]
+        names.append("pycountry import + get(alpha_2='DE')")
+        millions = dict(zip(names, [100, 130, 150, 180, 185, 200, 160, 190]))
+        text = counter.report({name: m * 1_000_000 for name, m in millions.items()})
+        lines = [" ".join(line.split()) for line in text.splitlines()]
+        assert "+ import the models 130.0 (this step 30.0)" in lines
+        assert "+ first query 185.0 (this step 5.0)" in lines
+        assert "import + load + first query 200.0" in lines
+        assert "leaving the process 15.0" in lines
+        assert [
+            "import + load + first query / floor: import attrs, json; read + parse compiled 1.250",
+            "import + load + first query / pycountry import + get(alpha_2='DE') 1.053",
+        ] == lines[-2:]
