@@ -20,22 +20,22 @@ import os
 import re
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 from interviewtips._locate import COMPILED, builtin_data
 
-FIRST_QUERY = (
-    "interviewtips.load().query(stage='second-interview', kind='dont', topic='culture-fit')"
-)
+sys.path.insert(0, str(Path(__file__).parent))
+from run import FIRST_QUERY, PEER_START, floor
+
 #: The models' module (16 attrs classes, 5 enums), then every module the first query imports.
 MODELS = "import attrs, json, interviewtips._models"
 MODULES = f"{MODELS}, interviewtips._api, interviewtips._merge, interviewtips._pack"
 EXIT = "; import os; os._exit(0)"
 
 
-def snippets(compiled: str) -> dict[str, str]:
+def snippets(compiled: Path) -> dict[str, str]:
     """Return each measured snippet by its name; the first five are cumulative steps."""
-    floor = f"import attrs, json; json.loads(open({compiled!r}, 'rb').read())"
     measured = {
         "import attrs, json": "import attrs, json" + EXIT,
         "+ import the models": MODELS + EXIT,
@@ -43,25 +43,29 @@ def snippets(compiled: str) -> dict[str, str]:
         "+ load": f"{MODULES}; interviewtips.load()" + EXIT,
         "+ first query": f"{MODULES}; {FIRST_QUERY}" + EXIT,
         "import + load + first query": f"import interviewtips; {FIRST_QUERY}",
-        "floor: import attrs, json; read + parse compiled": floor,
+        "floor: import attrs, json; read + parse compiled": floor(compiled),
     }
     if importlib.util.find_spec("pycountry") is not None:  # the peer is optional
-        measured["pycountry import + get(alpha_2='DE')"] = (
-            "import pycountry; pycountry.countries.get(alpha_2='DE')"
-        )
+        measured["pycountry import + get(alpha_2='DE')"] = PEER_START
     return measured
 
 
 def instructions(code: str) -> int:
-    """Return how many instructions a new Python running ``code`` executes."""
+    """Return how many instructions a new Python running ``code`` executes.
+
+    It runs in an empty folder: ``python -c`` looks for modules in the current one first,
+    and the more files that holds, the more instructions every import takes.
+    """
     valgrind = ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null"]
-    done = subprocess.run(
-        [*valgrind, sys.executable, "-c", code],
-        env={**os.environ, "PYTHONHASHSEED": "0"},
-        capture_output=True,
-        text=True,
-        check=True,
-    )
+    with tempfile.TemporaryDirectory() as empty:
+        done = subprocess.run(
+            [*valgrind, sys.executable, "-c", code],
+            cwd=empty,
+            env={**os.environ, "PYTHONHASHSEED": "0"},
+            capture_output=True,
+            text=True,
+            check=True,
+        )
     found = re.search(r"Collected : (\d+)", done.stderr)
     if found is None:
         raise SystemExit(f"valgrind printed no count:\n{done.stderr}")
@@ -95,7 +99,7 @@ def main(argv: list[str] | None = None) -> int:
     compiled = Path(str(builtin_data())) / COMPILED
     if not compiled.is_file():
         raise SystemExit("run this against an installed wheel: a checkout has no compiled form")
-    print(report({name: instructions(code) for name, code in snippets(str(compiled)).items()}))
+    print(report({name: instructions(code) for name, code in snippets(compiled).items()}))
     return 0
 
 

@@ -59,12 +59,23 @@ SCALE_QUERIES = (
 
 STAGE_IDS = [stage.id for stage in interviewtips.load().stages]
 TOPIC_IDS = [topic.id for topic in interviewtips.load().topics]
+#: The first query of a cold start, after ``import interviewtips``.
+FIRST_QUERY = (
+    "interviewtips.load().query(stage='second-interview', kind='dont', topic='culture-fit')"
+)
+#: The peer's cold start: pycountry's import and first lookup.
+PEER_START = "import pycountry; pycountry.countries.get(alpha_2='DE')"
 #: The catalog size the scale targets are set for.
 LARGEST = 100_000
 #: How many tips the lint target is set for.
 LINTED = 10_000
 #: Large synthetic packs need more room than the defaults give a hostile pack.
 BIG = Limits(max_file_bytes=10_000_000, max_pack_bytes=500_000_000)
+
+
+def floor(compiled: Path) -> str:
+    """Return the floor's code: import attrs and json, read and parse the compiled content."""
+    return f"import attrs, json; json.loads(open({str(compiled)!r}, 'rb').read())"
 
 
 def cold(codes: dict[str, str], repeats: int) -> dict[str, float]:
@@ -290,19 +301,12 @@ def measure(quick: bool) -> dict[str, Any]:
         "import attrs": "import attrs",
         "import attrs, json": "import attrs, json",
         "import interviewtips": "import interviewtips",
-        "import + load + first query": (
-            "import interviewtips; interviewtips.load().query(stage='second-interview', "
-            "kind='dont', topic='culture-fit')"
-        ),
-        "floor: import attrs, json; read + parse compiled": (
-            f"import attrs, json; json.loads(open({str(floor_file)!r}, 'rb').read())"
-        ),
+        "import + load + first query": f"import interviewtips; {FIRST_QUERY}",
+        "floor: import attrs, json; read + parse compiled": floor(floor_file),
     }
     if pycountry is not None:
         codes["import pycountry"] = "import pycountry"
-        codes["pycountry import + get(alpha_2='DE')"] = (
-            "import pycountry; pycountry.countries.get(alpha_2='DE')"
-        )
+        codes["pycountry import + get(alpha_2='DE')"] = PEER_START
     results.update(cold(codes, repeats))
     catalog = interviewtips.load()
     tips = catalog.tips

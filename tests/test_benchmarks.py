@@ -84,7 +84,7 @@ class TestInstructionCounts:
         """Every snippet runs in a new Python (valgrind only counts what it does)."""
         folder = tmp_path / "core"
         shutil.copytree(str(builtin_data()), folder)
-        snippets = counter.snippets(str(interviewtips.compile_pack(folder)))
+        snippets = counter.snippets(interviewtips.compile_pack(folder))
         for name, code in snippets.items():
             done = subprocess.run(
                 [sys.executable, "-c", code], check=False, capture_output=True, text=True
@@ -93,7 +93,7 @@ class TestInstructionCounts:
 
     def test_report(self, counter) -> None:
         """Each step shows its own count, leaving the process its share, the ratios theirs."""
-        names = [name for name in counter.snippets("x") if "pycountry" not in name]
+        names = [name for name in counter.snippets(Path("x")) if "pycountry" not in name]
         names.append("pycountry import + get(alpha_2='DE')")
         millions = dict(zip(names, [100, 130, 150, 180, 185, 200, 160, 190]))
         text = counter.report({name: m * 1_000_000 for name, m in millions.items()})
