@@ -305,6 +305,25 @@ class TestHostileInput:
         second = interviewtips.load().query(stage="second-interview")
         assert [tip.title for tip in second[:2]] == titles(app, "index")
 
+    def test_a_guide_of_nothing(
+        self, make_app: Callable[..., SphinxTestApp], tmp_path: Path
+    ) -> None:
+        """A guide whose filters match no record of any type is a located warning."""
+        srcdir = tmp_path / "guide"
+        srcdir.mkdir()
+        (srcdir / "conf.py").write_text('extensions = ["interviewtips.sphinxext"]\n')
+        (srcdir / "index.rst").write_text(
+            "Guide\n=====\n\n.. interview-guide::\n   :stage: preparation\n"
+            "   :topic: company-research\n   :format: meal\n   :specific:\n",
+            encoding="utf-8",
+        )
+        app = make_app("html", srcdir=srcdir)
+        app.build()
+        assert (
+            f"{srcdir / 'index.rst'}:4: WARNING: interview-guide: nothing matches "
+            ":stage: preparation; :topic: company-research; :format: meal\n"
+        ) == _WARNING_TYPE.sub("", warnings(app))
+
 
 class TestConfig:
     """``interviewtips_packs`` adds the site's own packs, relative to conf.py."""

@@ -752,6 +752,21 @@ class _GuidanceDirective(SphinxDirective):
                     problems.append((message, "unknown-name"))
         return filters, problems
 
+    def checked_options(
+        self, catalog: Catalog
+    ) -> tuple[dict[str, list[str]], int | None, list[tuple[str, str]]]:
+        """Return the filters and ``:limit:``, and a (message, subtype) per problem in either."""
+        filters, problems = self.filters(catalog)
+        limit, problem = self.limit()
+        if problem is not None:
+            problems.append((problem, "option"))
+        return filters, limit, problems
+
+    def nothing_matches(self, what: str, filters: Mapping[str, Sequence[str]]) -> list[Node]:
+        """Warn that ``what`` ("nothing", "no tip") matches the filters; return no nodes."""
+        wanted = "; ".join(f":{option}: {', '.join(names)}" for option, names in filters.items())
+        return self.warn(f"{what} matches {wanted}", "empty")
+
     def limit(self) -> tuple[int | None, str | None]:
         """Return ``:limit:`` as a number, or the reason it is not one."""
         text = self.options.get("limit")
@@ -842,10 +857,7 @@ class RecordsDirective(_GuidanceDirective):
         catalog = self.catalog()
         if catalog is None:
             return []
-        filters, problems = self.filters(catalog)
-        limit, problem = self.limit()
-        if problem is not None:
-            problems.append((problem, "option"))
+        filters, limit, problems = self.checked_options(catalog)
         records: Sequence[Any] = ()
         if not problems:
             records = catalog.select(self.record_type.name, **filters)
@@ -856,10 +868,7 @@ class RecordsDirective(_GuidanceDirective):
         if problems:
             return []
         if not records:
-            wanted = "; ".join(
-                f":{option}: {', '.join(names)}" for option, names in filters.items()
-            )
-            return self.warn(f"no {self.record_type.singular} matches {wanted}", "empty")
+            return self.nothing_matches(f"no {self.record_type.singular}", filters)
         if limit is not None:
             records = records[:limit]
         display = self.display(
@@ -1080,20 +1089,14 @@ class GuideDirective(_GuidanceDirective):
         catalog = self.catalog()
         if catalog is None:
             return []
-        filters, problems = self.filters(catalog)
-        limit, problem = self.limit()
-        if problem is not None:
-            problems.append((problem, "option"))
+        filters, limit, problems = self.checked_options(catalog)
         for message, subtype in problems:
             self.warn(message, subtype)
         if problems:
             return []
         found = _guide_records(catalog, filters, specific="specific" in self.options)
         if not any(found.values()):
-            wanted = "; ".join(
-                f":{option}: {', '.join(names)}" for option, names in filters.items()
-            )
-            return self.warn(f"nothing matches {wanted}", "empty")
+            return self.nothing_matches("nothing", filters)
         stages = self.stage_ids(catalog, filters)
         result: list[Node] = [*self.introduction(catalog, filters), *self.commentary()]
         for name, records in found.items():
