@@ -305,6 +305,36 @@ class TestHostileInput:
         second = interviewtips.load().query(stage="second-interview")
         assert [tip.title for tip in second[:2]] == titles(app, "index")
 
+    def test_headings_shown_twice_on_a_page(
+        self, make_app: Callable[..., SphinxTestApp], tmp_path: Path
+    ) -> None:
+        """Records and groups shown again under headings get numbered ids, not none or twins.
+
+        A heading with no id stopped the build with a traceback (the page's contents link
+        to each heading), and a second directive repeated its groups' ids.
+        """
+        srcdir = tmp_path / "twice"
+        srcdir.mkdir()
+        (srcdir / "conf.py").write_text('extensions = ["interviewtips.sphinxext"]\n')
+        directive = ".. interview-tips::\n   :stage: {}\n   :group-by: kind\n   :headings:\n\n"
+        (srcdir / "index.rst").write_text(
+            "Twice\n=====\n\n"
+            + directive.format("second-interview")
+            + directive.format("first-interview"),
+            encoding="utf-8",
+        )
+        app = make_app("html", srcdir=srcdir)
+        app.build()
+        assert "" == warnings(app)
+        ids = re.findall(r'id="([a-z0-9-]+)"', page(app, "index"))
+        second = {tip.id for tip in interviewtips.load().query(stage="second-interview")}
+        both = [t.id for t in interviewtips.load().query(stage="first-interview") if t.id in second]
+        assert both
+        assert [1, 1] == [ids.count(f"tip-{both[0]}"), ids.count(f"tip-{both[0]}-2")]
+        assert [1, 1, 1, 1] == [
+            ids.count(f"tips-{kind}{n}") for kind in ("do", "dont") for n in ("", "-2")
+        ]
+
     def test_a_guide_of_nothing(
         self, make_app: Callable[..., SphinxTestApp], tmp_path: Path
     ) -> None:

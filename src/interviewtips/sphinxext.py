@@ -619,7 +619,7 @@ class Renderer:
             found.append("tip" if str(kind) == "do" else "caution")
         return found
 
-    def node(self, record: Any, anchor: str | None, display: Display) -> Element:
+    def node(self, record: Any, anchor: str, display: Display) -> Element:
         """Return one record: a box, a box collapsed behind its header, or a section.
 
         The text is shown exactly as the content gives it (no smart quotes), so a page
@@ -629,14 +629,14 @@ class Renderer:
         node["support_smartquotes"] = False
         return node
 
-    def _node(self, record: Any, anchor: str | None, display: Display) -> Element:
+    def _node(self, record: Any, anchor: str, display: Display) -> Element:
         custom = _BODIES.get(type(record))
         body = (
             custom(record, self.names)
             if custom is not None
             else _derived_body(self.record_type, record)
         )
-        ids = [anchor] if anchor else []
+        ids = [anchor]
         classes = self.classes(record)
         if display.headings:
             heading = str(getattr(record, self.record_type.heading))
@@ -799,22 +799,21 @@ class _GuidanceDirective(SphinxDirective):
     ) -> Element:
         """Return a record's node, anchored ``<singular>-<id>`` and noted in the domain.
 
-        A record shown twice on a page is anchored only the first time. It is the
-        record's main place when its first stage is among ``stages`` (the stages the
-        directive shows).
+        A record shown again on a page gets a numbered id (a heading needs one for the
+        page's contents); only the first is its anchor. It is the record's main place
+        when its first stage is among ``stages`` (the stages the directive shows).
         """
         document = self.state.document
-        anchor: str | None = f"{renderer.slug}-{record.id}"
-        if anchor in document.ids:
-            anchor = None
+        wanted = f"{renderer.slug}-{record.id}"
+        anchor = _unique_id(document, wanted)
         node = renderer.node(record, anchor, display)
+        document.ids[anchor] = node
         self.set_source_info(node)
         if "no-index" in self.options:  # shown again here: search finds it at its home
             node["classes"].append("no-search")
             if "container_classes" in node:
                 node["container_classes"].append("no-search")
-        if anchor is not None:
-            document.ids[anchor] = node
+        if anchor == wanted:
             if "no-index" in self.options:
                 rank = _UNINDEXED
             else:
@@ -825,6 +824,14 @@ class _GuidanceDirective(SphinxDirective):
                 renderer.record_type.name, record, self.env.docname, anchor, title, rank
             )
         return node
+
+    def new_section(self, heading: Sequence[Node], wanted_id: str) -> nodes.section:
+        """Return a section with a heading and an id unique on the page, noted on it."""
+        section = nodes.section("", nodes.title("", "", *heading))
+        anchor = _unique_id(self.state.document, wanted_id)
+        section["ids"].append(anchor)
+        self.state.document.ids[anchor] = section
+        return section
 
     def stage_ids(self, catalog: Catalog, filters: Mapping[str, Sequence[str]]) -> list[str]:
         """Return the ids of the stages the ``:stage:`` option names."""
@@ -921,17 +928,14 @@ class RecordsDirective(_GuidanceDirective):
             value = getattr(record, field.name)
             first = value[0] if isinstance(value, tuple) and value else value
             groups.setdefault(str(first) if first not in (None, ()) else "", []).append(record)
-        order = _values(self.catalog_or_fail(), FACETS[group])
+        order = _values(renderer.catalog, FACETS[group])
         keys = sorted(groups, key=lambda key: order.index(key) if key in order else len(order))
         shown: list[list[Node]] = []
         for key in keys:
-            heading = _value_heading(self.catalog_or_fail(), group, key)
+            heading = _value_heading(renderer.catalog, group, key)
             nodes_ = [self.place(renderer, record, display, stages) for record in groups[key]]
             if display.headings:
-                section = nodes.section("", nodes.title("", "", *heading))
-                section["ids"].append(
-                    _unique_id(self.state.document, f"{renderer.slug}s-{key or 'other'}")
-                )
+                section = self.new_section(heading, f"{renderer.slug}s-{key or 'other'}")
                 section += nodes_
                 shown.append([section])
             else:
@@ -941,15 +945,9 @@ class RecordsDirective(_GuidanceDirective):
             return [columns(shown, [f"interview-{renderer.slug}-columns"])]
         return [node for group_nodes in shown for node in group_nodes]
 
-    def catalog_or_fail(self) -> Catalog:
-        """Return the catalog, loaded before any directive runs."""
-        catalog = catalog_of(self.env)
-        assert catalog is not None  # noqa: S101 - run() returned early otherwise
-        return catalog
-
 
 def _unique_id(document: nodes.document, wanted: str) -> str:
-    """Return ``wanted`` as an id, numbered if the page has it already, and note it."""
+    """Return ``wanted`` as an id, numbered if the page has it already."""
     base = nodes.make_id(wanted)
     found, number = base, 1
     while found in document.ids:
@@ -1134,18 +1132,11 @@ class GuideDirective(_GuidanceDirective):
                 value = getattr(record, field.name)
                 if field.name == "aliases" or not isinstance(value, tuple) or not value:
                     continue
-                section = self.new_section(field.doc.rstrip("."), f"{field.name}-{record.id}")
+                title = field.doc.rstrip(".")
+                section = self.new_section([nodes.Text(title)], f"{field.name}-{record.id}")
                 section += _bullets(value, [f"interview-{slug(vocabulary)}-{field.name}"])
                 result.append(section)
         return result
-
-    def new_section(self, title: str, wanted_id: str) -> nodes.section:
-        """Return a section with a title and an id unique on the page."""
-        section = nodes.section("", nodes.title(title, title))
-        anchor = _unique_id(self.state.document, wanted_id)
-        section["ids"].append(anchor)
-        self.state.document.ids[anchor] = section
-        return section
 
     def section(
         self,
@@ -1160,8 +1151,7 @@ class GuideDirective(_GuidanceDirective):
         questions are headings of their own, so the page's contents list them;
         checklists stay open, to print.
         """
-        title = section_title(record_type)
-        section = self.new_section(title, record_type.name)
+        section = self.new_section([nodes.Text(section_title(record_type))], record_type.name)
         renderer = Renderer(self, catalog, record_type)
         if "kind" in record_type.facets:
             display = self.display(collapse=True)
