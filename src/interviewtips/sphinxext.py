@@ -421,15 +421,26 @@ class Body(NamedTuple):
 
 #: A record's body: one record, with the names of what it refers to.
 BodyRenderer = Callable[[Any, Names], Body]
-_BODIES: dict[type, BodyRenderer] = {}
-#: The heading a guide gives each record type's section, by model.
-_SECTION_TITLES: dict[type, str] = {}
-#: What the summary of a collapsed record's content says, by model.
-_MORE: dict[type, str] = {}
+
+
+class _Look(NamedTuple):
+    """How records of one model are shown: registered with `renders`."""
+
+    #: Renders a record's body.
+    body: BodyRenderer
+    #: The heading of their section in a guide.
+    section: str
+    #: What the summary of a record's collapsed content says.
+    more: str
+
+
+_LOOKS: dict[type, _Look] = {}
+#: What the summary of collapsed content says unless a look says otherwise.
+_DETAILS = "Details"
 
 
 def renders(
-    model: type, section: str, more: str = "Details"
+    model: type, section: str, more: str = _DETAILS
 ) -> Callable[[BodyRenderer], BodyRenderer]:
     """Register how the body of records of ``model`` looks, and how a guide presents them.
 
@@ -438,9 +449,7 @@ def renders(
     """
 
     def register(function: BodyRenderer) -> BodyRenderer:
-        _BODIES[model] = function
-        _SECTION_TITLES[model] = section
-        _MORE[model] = more
+        _LOOKS[model] = _Look(function, section, more)
         return function
 
     return register
@@ -546,7 +555,8 @@ def _checklist_body(checklist: Checklist, _: Names) -> Body:
 
 def section_title(record_type: RecordType) -> str:
     """Return the title a guide gives a record type's section."""
-    return _SECTION_TITLES.get(record_type.model) or record_type.name.replace("-", " ").capitalize()
+    look = _LOOKS.get(record_type.model)
+    return look.section if look else record_type.name.replace("-", " ").capitalize()
 
 
 class Renderer:
@@ -630,10 +640,10 @@ class Renderer:
         return node
 
     def _node(self, record: Any, anchor: str, display: Display) -> Element:
-        custom = _BODIES.get(type(record))
+        look = _LOOKS.get(type(record))
         body = (
-            custom(record, self.names)
-            if custom is not None
+            look.body(record, self.names)
+            if look is not None
             else _derived_body(self.record_type, record)
         )
         ids = [anchor]
@@ -644,7 +654,7 @@ class Renderer:
             section += nodes.title(heading, heading, classes=[f"interview-{self.slug}-title"])
             section += self.meta(record, display, badges=True)
             if display.collapse:
-                label = _MORE.get(type(record), "Details")
+                label = look.more if look is not None else _DETAILS
                 more = nodes.inline(label, label)
                 section += dropdown([more], [*body.lead, *body.rest], ["interview-more"])
             else:
