@@ -55,6 +55,18 @@ def titles(app: SphinxTestApp, name: str) -> list[str]:
     return [html.unescape(title) for title in _TITLE.findall(page(app, name))]
 
 
+def one_page_site(
+    make_app: Callable[..., SphinxTestApp], srcdir: Path, index: str
+) -> SphinxTestApp:
+    """Build a site of one page, ``index``, with the extension alone; return the app."""
+    srcdir.mkdir()
+    (srcdir / "conf.py").write_text('extensions = ["interviewtips.sphinxext"]\n')
+    (srcdir / "index.rst").write_text(index, encoding="utf-8")
+    app = make_app("html", srcdir=srcdir)
+    app.build()
+    return app
+
+
 def second_interview_donts() -> tuple[interviewtips.Tip, ...]:
     return interviewtips.load().query(stage="second-interview", kind="dont")
 
@@ -286,16 +298,13 @@ class TestHostileInput:
     ) -> None:
         """A :limit: past what Python reads as a number is a located warning, not an abort."""
         srcdir = tmp_path / "limits"
-        srcdir.mkdir()
-        (srcdir / "conf.py").write_text('extensions = ["interviewtips.sphinxext"]\n')
-        (srcdir / "index.rst").write_text(
+        app = one_page_site(
+            make_app,
+            srcdir,
             "Limits\n======\n\n.. interview-tips::\n   :stage: second-interview\n"
             f"   :limit: {'9' * 5000}\n\n.. interview-tips::\n   :stage: second-interview\n"
             f"   :limit: {'0' * 5000}2\n",
-            encoding="utf-8",
         )
-        app = make_app("html", srcdir=srcdir)
-        app.build()
         assert (
             f"{srcdir / 'index.rst'}:4: WARNING: interview-tips: :limit: takes a whole number "
             "above zero, "
@@ -314,17 +323,14 @@ class TestHostileInput:
         to each heading), and a second directive repeated its groups' ids.
         """
         srcdir = tmp_path / "twice"
-        srcdir.mkdir()
-        (srcdir / "conf.py").write_text('extensions = ["interviewtips.sphinxext"]\n')
         directive = ".. interview-tips::\n   :stage: {}\n   :group-by: kind\n   :headings:\n\n"
-        (srcdir / "index.rst").write_text(
+        app = one_page_site(
+            make_app,
+            srcdir,
             "Twice\n=====\n\n"
             + directive.format("second-interview")
             + directive.format("first-interview"),
-            encoding="utf-8",
         )
-        app = make_app("html", srcdir=srcdir)
-        app.build()
         assert "" == warnings(app)
         ids = re.findall(r'id="([a-z0-9-]+)"', page(app, "index"))
         second = {tip.id for tip in interviewtips.load().query(stage="second-interview")}
@@ -340,15 +346,12 @@ class TestHostileInput:
     ) -> None:
         """A guide whose filters match no record of any type is a located warning."""
         srcdir = tmp_path / "guide"
-        srcdir.mkdir()
-        (srcdir / "conf.py").write_text('extensions = ["interviewtips.sphinxext"]\n')
-        (srcdir / "index.rst").write_text(
+        app = one_page_site(
+            make_app,
+            srcdir,
             "Guide\n=====\n\n.. interview-guide::\n   :stage: preparation\n"
             "   :topic: company-research\n   :format: meal\n   :specific:\n",
-            encoding="utf-8",
         )
-        app = make_app("html", srcdir=srcdir)
-        app.build()
         assert (
             f"{srcdir / 'index.rst'}:4: WARNING: interview-guide: nothing matches "
             ":stage: preparation; :topic: company-research; :format: meal\n"
